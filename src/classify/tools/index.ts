@@ -3,11 +3,12 @@
 import type { Finding } from '../../core/index.js';
 import { LOCAL_TABLES } from './local-tables.js';
 import { PLATFORM_TABLES } from './platform-tables.js';
+import { SERVICE_TABLES } from './service-tables.js';
 import type { Invocation, ToolContext, ToolTable } from './types.js';
 
 export type { Invocation, ToolContext, ToolTable, ToolRule, RuleHit } from './types.js';
 
-export const TABLES: readonly ToolTable[] = [...LOCAL_TABLES, ...PLATFORM_TABLES];
+export const TABLES: readonly ToolTable[] = [...LOCAL_TABLES, ...PLATFORM_TABLES, ...SERVICE_TABLES];
 
 const BY_COMMAND = new Map<string, ToolTable>();
 for (const t of TABLES) for (const c of t.commands) if (!BY_COMMAND.has(c)) BY_COMMAND.set(c, t);

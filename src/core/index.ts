@@ -7,3 +7,4 @@ export * from './decision.js';
 export * from './request.js';
 export * from './audit.js';
 export * from './store.js';
+export * from './answer.js';

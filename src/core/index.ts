@@ -8,3 +8,4 @@ export * from './request.js';
 export * from './audit.js';
 export * from './store.js';
 export * from './answer.js';
+export * from './canonical.js';

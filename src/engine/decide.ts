@@ -1,0 +1,86 @@
+// Human decisions on a pending request: approve, reject, break-glass, and expiry. Each goes through
+// the pure approvals reducer and a compare-and-set write; a lost race re-reads and re-reduces, so
+// two approvals at the same instant both count (or the second is refused) — never one silently lost.
+import { CountersignError, isCountersignError } from '../core/index.js';
+import type { AuditAppend, Principal, RequestRecord } from '../core/index.js';
+import type { EngineCtx } from './ctx.js';
+import { requireAdmin } from './freeze.js';
+import { persistError, publishRequest } from './persist.js';
+
+export type HumanAct = 'approve' | 'reject' | 'break-glass';
+
+const MAX_ATTEMPTS = 20;
+
+export async function act(ctx: EngineCtx, who: Principal, id: string, kind: HumanAct, reason: string): Promise<RequestRecord> {
+  // Checked before anything is read: an agent token can never decide anything, anywhere.
+  if (who.kind !== 'human') throw new CountersignError('E_AGENT_APPROVAL', `"${who.id}" is an agent; a human must decide.`);
+  if (typeof reason !== 'string' || reason.trim() === '') throw new CountersignError('E_REASON_REQUIRED', 'Say why with a reason.');
+  if (kind === 'break-glass') requireAdmin(who, 'break glass');
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const r = await ctx.store.getRequest(id);
+    if (!r) throw new CountersignError('E_NOT_FOUND', `No request "${id}". List them with \`countersign requests\`.`);
+    const now = ctx.clock.now();
+    if (r.status === 'pending' && r.expiresAt !== undefined && r.expiresAt <= now) {
+      await expireOne(ctx, r, now);
+      throw new CountersignError('E_EXPIRED', `Request "${id}" expired at ${new Date(r.expiresAt).toISOString()}; the agent must ask again.`);
+    }
+    const next = { ...ctx.approvals.reduce(r, { type: kind, by: who, reason, at: now }), version: r.version + 1 };
+    try {
+      const entries = await ctx.store.updateRequest(next, r.version, [auditFor(kind, r, next, who, reason)]);
+      publishRequest(ctx, next, entries);
+      return next;
+    } catch (err) {
+      const e = persistError(err);
+      if (e.code !== 'E_CONFLICT') throw e;
+    }
+  }
+  throw new CountersignError('E_CONFLICT', `Request "${id}" kept changing while deciding; retry.`);
+}
+
+function auditFor(kind: HumanAct, before: RequestRecord, next: RequestRecord, who: Principal, reason: string): AuditAppend {
+  const base = { request: before.id, agent: before.agentId, by: who.id, reason, status: next.status, digest: before.digest };
+  if (kind === 'reject') return { type: 'request.rejected', body: { ...base, role: next.rejection?.role ?? null } };
+  const last = next.approvals[next.approvals.length - 1];
+  const role = last ? last.role : null;
+  if (kind === 'break-glass') {
+    return {
+      type: 'request.break-glass',
+      body: { ...base, role, warning: 'BREAK-GLASS: an admin forced this approval, bypassing the approval policy', required: before.decision.approval ?? null },
+    };
+  }
+  return {
+    type: next.status === 'approved' ? 'request.approved' : 'approval.added',
+    body: { ...base, role, have: next.approvals.length, count: before.decision.approval?.count ?? null },
+  };
+}
+
+/** pending -> expired, audited. A lost race is fine: whoever won already moved the request on. */
+export async function expireOne(ctx: EngineCtx, r: RequestRecord, now: number): Promise<boolean> {
+  let next: RequestRecord;
+  try {
+    next = { ...ctx.approvals.reduce(r, { type: 'expire', at: now }), version: r.version + 1 };
+  } catch (err) {
+    if (isCountersignError(err)) return false;
+    throw err;
+  }
+  try {
+    const entries = await ctx.store.updateRequest(next, r.version, [
+      { type: 'request.expired', body: { request: r.id, agent: r.agentId, expiresAt: r.expiresAt ?? null, have: r.approvals.length } },
+    ]);
+    publishRequest(ctx, next, entries);
+    return true;
+  } catch (err) {
+    const e = persistError(err);
+    if (e.code === 'E_CONFLICT') return false;
+    throw e;
+  }
+}
+
+/** One sweep: every pending request past its expiry becomes expired. */
+export async function sweep(ctx: EngineCtx): Promise<number> {
+  const now = ctx.clock.now();
+  const pending = await ctx.store.listRequests({ status: ['pending'], limit: 10_000 });
+  let n = 0;
+  for (const r of pending) if (r.expiresAt !== undefined && r.expiresAt <= now && (await expireOne(ctx, r, now))) n++;
+  return n;
+}

@@ -1,0 +1,110 @@
+// The engine: the only layer that sequences I/O. It classifies, resolves, limits, evaluates,
+// persists with audit, and notifies; the server and the CLI talk to it, never to the store.
+import type { Agent, Clock, Human, Ids, Principal, RequestFilter, RequestOutcome, RequestRecord, Store, SubmitAnswer, SubmitInput } from '../core/index.js';
+import { monotonic, randomIds, systemClock } from './clock.js';
+import type { ApprovalsPort, EngineCtx } from './ctx.js';
+import { act, sweep } from './decide.js';
+import { readFreeze, setFreeze } from './freeze.js';
+import { readBreaker, type BreakerState } from './limits.js';
+import { localNotifier, type EngineEvent, type FreezeState, type Notifier } from './notifier.js';
+import type { EngineParts } from './parts.js';
+import { publishAudit } from './persist.js';
+import { submit } from './submit.js';
+import { viewOf, type RequestView } from './view.js';
+import { outcomeOf, waitFor } from './wait.js';
+
+export type { EngineEvent, FreezeState, Notifier, RequestView, EngineParts, ApprovalsPort, BreakerState };
+export { localNotifier, monotonic, randomIds, systemClock };
+export type { Limits, ApprovalEvent, EvalQuery, Resolved } from './parts.js';
+export { DEFAULT_LIMITS } from './parts.js';
+
+export type EngineOptions = {
+  parts: EngineParts;
+  approvals: ApprovalsPort;
+  store: Store;
+  clock?: Clock;
+  ids?: Ids;
+  notifier?: Notifier;
+  /** Base URL approvers open; used in answers' approval.url. */
+  publicUrl?: string;
+  /** How often pending requests are checked for expiry; 0 turns the sweeper off. */
+  sweepMs?: number;
+};
+
+export type Engine = ReturnType<typeof createEngine>;
+
+export function createEngine(opts: EngineOptions) {
+  const clock = monotonic(opts.clock ?? systemClock);
+  const ctx: EngineCtx = {
+    parts: opts.parts,
+    approvals: opts.approvals,
+    store: opts.store,
+    clock,
+    ids: opts.ids ?? randomIds(clock),
+    notifier: opts.notifier ?? localNotifier(),
+    publicUrl: (opts.publicUrl ?? 'http://127.0.0.1:7300').replace(/\/$/, ''),
+  };
+  let sweeper: NodeJS.Timeout | undefined;
+  const sweepMs = opts.sweepMs ?? 1000;
+  let sweeping = false;
+
+  const engine = {
+    get publicUrl() {
+      return ctx.publicUrl;
+    },
+    set publicUrl(url: string) {
+      ctx.publicUrl = url.replace(/\/$/, '');
+    },
+    clock,
+    store: opts.store,
+    submit: (agent: Agent, input: SubmitInput): Promise<SubmitAnswer> => submit(ctx, agent, input),
+    async wait(id: string, ms: number): Promise<RequestOutcome> {
+      return outcomeOf(await waitFor(ctx, id, ms), clock.now());
+    },
+    waitRequest: (id: string, ms: number): Promise<RequestRecord> => waitFor(ctx, id, ms),
+    approve: (who: Principal, id: string, reason: string) => act(ctx, who, id, 'approve', reason),
+    reject: (who: Principal, id: string, reason: string) => act(ctx, who, id, 'reject', reason),
+    breakGlass: (who: Principal, id: string, reason: string) => act(ctx, who, id, 'break-glass', reason),
+    get: (id: string) => ctx.store.getRequest(id),
+    list: (filter: RequestFilter) => ctx.store.listRequests(filter),
+    view: (r: RequestRecord, viewer?: Human): RequestView => viewOf(ctx, r, viewer),
+    principal: (id: string) => ctx.parts.principal(id),
+    status: (): Promise<FreezeState> => readFreeze(ctx.store),
+    async freeze(who: Human, reason: string): Promise<FreezeState> {
+      const s = await setFreeze(ctx.store, who, true, reason, clock.now());
+      ctx.notifier.publish({ type: 'status', status: s });
+      return s;
+    },
+    async thaw(who: Human, reason: string): Promise<FreezeState> {
+      const s = await setFreeze(ctx.store, who, false, reason, clock.now());
+      ctx.notifier.publish({ type: 'status', status: s });
+      return s;
+    },
+    breaker: (agentId: string) => readBreaker(ctx.store, agentId, clock.now()),
+    /** Append entries not tied to a request (config.loaded, checkpoints), and tell listeners. */
+    async appendAudit(entries: { type: string; body: Record<string, unknown> }[]) {
+      const written = await ctx.store.appendAudit(entries);
+      publishAudit(ctx, written);
+      return written;
+    },
+    subscribe: (fn: (e: EngineEvent) => void) => ctx.notifier.subscribe(fn),
+    sweep: () => sweep(ctx),
+    start() {
+      if (sweepMs > 0 && !sweeper) {
+        sweeper = setInterval(() => {
+          if (sweeping) return;
+          sweeping = true;
+          sweep(ctx)
+            .catch(() => undefined) // a failed sweep is retried next tick; nothing is allowed by it failing
+            .finally(() => (sweeping = false));
+        }, sweepMs);
+        sweeper.unref();
+      }
+    },
+    stop() {
+      if (sweeper) clearInterval(sweeper);
+      sweeper = undefined;
+    },
+  };
+  return engine;
+}

@@ -1,0 +1,44 @@
+// What the engine needs from the pure layers above it, as one small interface. The composition
+// root (`fromConfig` in ./from-config.ts) builds it from the loaded configuration; keeping the seam
+// here lets the engine sequence I/O without knowing how a rule or a classifier is written.
+import type { Action, Agent, Decision, Human, Principal, RiskReport, SubmitInput, Target } from '../core/index.js';
+
+export type Limits = {
+  /** Submissions per agent per minute; 0 turns the limit off. */
+  ratePerMinute: number;
+  /** The same action (same digest) submitted `repeats` times within `windowSeconds` pauses the
+   * agent for `pauseSeconds`. */
+  breaker: { repeats: number; windowSeconds: number; pauseSeconds: number };
+  /** Destructive proposals per agent per hour; 0 turns the budget off. */
+  destructivePerHour: number;
+};
+
+export const DEFAULT_LIMITS: Limits = {
+  ratePerMinute: 600,
+  breaker: { repeats: 20, windowSeconds: 60, pauseSeconds: 300 },
+  destructivePerHour: 60,
+};
+
+export type Resolved = { target: Target | null; environment: string };
+
+export type EvalQuery = { agent: Agent; action: Action; report: RiskReport; target: Target | null; environment: string };
+
+/** An approval event as the reducer sees it. */
+export type ApprovalEvent =
+  | { type: 'approve'; by: Principal; reason: string; at: number }
+  | { type: 'reject'; by: Principal; reason: string; at: number }
+  | { type: 'break-glass'; by: Principal; reason: string; at: number }
+  | { type: 'expire'; at: number }
+  | { type: 'use'; at: number };
+
+export interface EngineParts {
+  classify(action: Action): RiskReport;
+  resolve(agent: Agent, input: SubmitInput): Resolved;
+  evaluate(q: EvalQuery): Decision;
+  /** sha256 of canonical {action, target, environment}: what an approval binds to. */
+  digest(action: Action, targetId: string | null, environment: string): string;
+  principal(id: string): Principal | undefined;
+  limits: Limits;
+}
+
+export type { Human };

@@ -1,0 +1,36 @@
+// An approval binds to one exact action (its digest) and is used once. Two identical submissions
+// racing for the same approval both find it, but the compare-and-set on the request's version lets
+// exactly one of them mark it used; the loser looks again and, finding nothing, becomes a new request.
+import type { Agent, SubmitAnswer } from '../core/index.js';
+import { answerFor } from './answer.js';
+import type { EngineCtx } from './ctx.js';
+import type { FreezeState } from './notifier.js';
+import { persistError, publishRequest } from './persist.js';
+
+export async function tryReuse(ctx: EngineCtx, agent: Agent, digest: string, now: number, freeze: FreezeState): Promise<SubmitAnswer | null> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const r = await ctx.store.findApproved(agent.id, digest, now);
+    // Checked again here rather than trusted to the store: an approval for another agent, another
+    // action, or one past its expiry must never let anything through.
+    if (!r || r.status !== 'approved' || r.agentId !== agent.id || r.digest !== digest) return null;
+    if (r.expiresAt !== undefined && r.expiresAt <= now) return null;
+    // While frozen, only an approval given after the freeze began counts: a human looked at this
+    // action knowing Countersign was frozen.
+    if (freeze.frozen && (r.decidedAt ?? -Infinity) < (freeze.frozenAt ?? Infinity)) return null;
+    const next = { ...ctx.approvals.reduce(r, { type: 'use', at: now }), version: r.version + 1 };
+    let entries;
+    try {
+      entries = await ctx.store.updateRequest(next, r.version, [
+        { type: 'request.used', body: { request: r.id, agent: agent.id, digest, approvals: r.approvals.map((a) => a.by) } },
+      ]);
+    } catch (err) {
+      const e = persistError(err);
+      if (e.code === 'E_CONFLICT') continue;
+      throw e;
+    }
+    publishRequest(ctx, next, entries);
+    const by = r.approvals.map((a) => a.by).join(', ');
+    return { ...answerFor(ctx, next, 'allowed'), reasons: [`Approved by ${by} for this exact action; this use consumes the approval.`] };
+  }
+  return null;
+}

@@ -1,0 +1,124 @@
+// submit: classify -> resolve target -> limits -> reuse an approval -> evaluate -> persist with
+// audit -> notify -> answer. Every failure on the way is "not allowed": an error thrown to the
+// caller (who answers deny) or a deny decision, never an allow.
+import { isCountersignError } from '../core/index.js';
+import type { Agent, AuditAppend, Decision, RequestRecord, RiskReport, SubmitAnswer, SubmitInput } from '../core/index.js';
+import type { EngineCtx } from './ctx.js';
+import { readFreeze } from './freeze.js';
+import { checkLimits } from './limits.js';
+import { persistError, publishRequest } from './persist.js';
+import { tryReuse } from './reuse.js';
+import { answerFor } from './answer.js';
+
+export async function submit(ctx: EngineCtx, agent: Agent, input: SubmitInput): Promise<SubmitAnswer> {
+  const now = ctx.clock.now();
+  const report = safeClassify(ctx, input);
+  const { target, environment } = ctx.parts.resolve(agent, input);
+  const targetId = target ? target.id : null;
+  const digest = ctx.parts.digest(input.action, targetId, environment);
+
+  const [freeze] = await Promise.all([readFreeze(ctx.store), checkLimits(ctx.store, ctx.parts.limits, agent, digest, report.risk, now)]);
+
+  const reused = await tryReuse(ctx, agent, digest, now, freeze);
+  if (reused) return reused;
+
+  let decision = safeEvaluate(ctx, { agent, action: input.action, report, target, environment });
+  if (freeze.frozen && decision.verdict === 'allow') {
+    // Frozen: nothing new runs without a human. The request waits for one approval from anyone.
+    decision = {
+      ...decision,
+      verdict: 'approve',
+      matched: [...decision.matched, 'countersign.freeze'],
+      approval: { count: 1, roles: [], ttlSeconds: 3600 },
+      reasons: [...decision.reasons, `Countersign is frozen (${freeze.reason ?? 'no reason given'}): a human must approve every new action.`],
+    };
+  }
+  const status = decision.verdict === 'allow' ? 'allowed' : decision.verdict === 'deny' ? 'denied' : 'pending';
+  const id = ctx.ids.next('req');
+  const record: RequestRecord = {
+    id,
+    agentId: agent.id,
+    operator: agent.operator,
+    action: input.action,
+    targetId,
+    environment,
+    digest,
+    report,
+    decision,
+    status,
+    approvals: [],
+    ...(input.context ? { context: input.context } : {}),
+    createdAt: now,
+    ...(status === 'pending' ? { expiresAt: now + (decision.approval?.ttlSeconds ?? 3600) * 1000 } : { decidedAt: now }),
+    version: 1,
+  };
+  const audit: AuditAppend[] = [
+    {
+      type: 'action.proposed',
+      body: {
+        request: id,
+        agent: agent.id,
+        operator: agent.operator,
+        action: input.action,
+        target: targetId,
+        environment,
+        digest,
+        risk: report.risk,
+        summary: report.summary,
+        findings: report.findings.map((f) => f.rule),
+        ...(input.target !== undefined ? { claimedTarget: input.target } : {}),
+        ...(input.context ? { context: input.context } : {}),
+      },
+    },
+    {
+      type: 'action.decided',
+      body: {
+        request: id,
+        verdict: decision.verdict,
+        status,
+        matched: decision.matched,
+        policyDigest: decision.policyDigest,
+        reasons: decision.reasons,
+        ...(decision.errors.length ? { errors: decision.errors } : {}),
+        ...(decision.approval ? { approval: decision.approval } : {}),
+      },
+    },
+  ];
+  try {
+    const entries = await ctx.store.insertRequest(record, audit);
+    publishRequest(ctx, record, entries);
+  } catch (err) {
+    throw persistError(err);
+  }
+  return answerFor(ctx, record);
+}
+
+function safeClassify(ctx: EngineCtx, input: SubmitInput): RiskReport {
+  try {
+    return ctx.parts.classify(input.action);
+  } catch (err) {
+    // The classifier is total by contract; if it throws anyway the action is unknown, not harmless.
+    return {
+      risk: 'unknown',
+      summary: 'the classifier failed on this action',
+      findings: [],
+      error: { code: 'E_INTERNAL', message: err instanceof Error ? err.message : String(err) },
+    };
+  }
+}
+
+function safeEvaluate(ctx: EngineCtx, q: Parameters<EngineCtx['parts']['evaluate']>[0]): Decision {
+  try {
+    return ctx.parts.evaluate(q);
+  } catch (err) {
+    const message = isCountersignError(err) || err instanceof Error ? err.message : String(err);
+    return {
+      verdict: 'deny',
+      matched: [],
+      errors: [{ rule: '(policy)', message }],
+      policyDigest: '',
+      reasons: [`The policy could not be evaluated (${message}); denied because Countersign fails closed.`],
+    };
+  }
+}
+

@@ -1,0 +1,79 @@
+// Small helpers over node:http: bounded JSON bodies, JSON answers, and errors from the catalogue.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CountersignError, isCountersignError } from '../core/index.js';
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Reads the body as UTF-8 JSON. Refuses oversized bodies before buffering them all (E_TOO_LARGE),
+ * invalid UTF-8 (E_INVALID_UTF8) and malformed JSON (E_BAD_JSON). An empty body reads as `{}` only
+ * when `allowEmpty` is set: for an action submission an empty body must be an error. */
+export async function readJson(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT, allowEmpty = false): Promise<unknown> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    throw new CountersignError('E_TOO_LARGE', `The body is ${declared} bytes; the limit is ${limit}.`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      req.resume();
+      throw new CountersignError('E_TOO_LARGE', `The body is over the limit of ${limit} bytes.`);
+    }
+    chunks.push(chunk);
+  }
+  const buf = Buffer.concat(chunks);
+  if (buf.length === 0) {
+    if (allowEmpty) return {};
+    throw new CountersignError('E_EMPTY_INPUT', 'Send a JSON object as the request body.');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new CountersignError('E_INVALID_UTF8', 'Encode the body as UTF-8.');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new CountersignError('E_BAD_JSON', (err as Error).message);
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  res.end(text);
+}
+
+/** Any error becomes `{error: {code, message}}`; an error without a code is E_INTERNAL, so a bug
+ * never reads as a decision. */
+export function sendError(res: ServerResponse, err: unknown): void {
+  const e = isCountersignError(err) ? err : new CountersignError('E_INTERNAL', err instanceof Error ? err.message : String(err));
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, e.status, { error: e.toJSON() });
+}
+
+/** Refuses fields outside `allowed` so a typo (e.g. "enviroment") never passes silently. */
+export function onlyFields(obj: Record<string, unknown>, allowed: readonly string[], where: string): void {
+  for (const k of Object.keys(obj)) {
+    if (!allowed.includes(k)) throw new CountersignError('E_UNKNOWN_FIELD', `Field "${k}" in ${where} is not known; allowed: ${allowed.join(', ')}.`);
+  }
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function requireObject(v: unknown, where: string): Record<string, unknown> {
+  if (!isObject(v)) throw new CountersignError('E_BAD_INPUT', `${where} must be a JSON object.`);
+  return v;
+}

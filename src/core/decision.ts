@@ -8,6 +8,10 @@ export type ApprovalRequirement = {
   /** An approver must hold at least one of these roles (empty: any human). When several rules
    * combine, every rule's role set must be satisfied by each approval (all role constraints). */
   roles: string[];
+  /** Present when several rules' role constraints combined into more than one set: each approval
+   * must hold at least one role from EVERY set (then `roles` is their union, for display only).
+   * Absent or one set: `roles` alone is the constraint. */
+  roleSets?: string[][];
   /** Seconds the request stays pending (and an approval stays usable). */
   ttlSeconds: number;
   /** Whether a verified recovery point must exist before the action runs. */

@@ -1,0 +1,69 @@
+// The command hook's way to the server: global fetch with a timeout on every call, no dependencies
+// (the hook is a process per tool call; its start-up time is the agent's latency).
+import { CountersignError, ERRORS, type ErrorCode } from '../core/errors.js';
+import type { RequestOutcome, SubmitAnswer, SubmitInput } from '../core/index.js';
+import type { DecisionPort } from './decide.js';
+
+export type ClientOptions = { url: string; token: string; submitTimeoutMs?: number };
+
+function isCode(c: unknown): c is ErrorCode {
+  return typeof c === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, c);
+}
+
+async function call(opts: ClientOptions, method: string, path: string, timeoutMs: number, body?: unknown): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(`${opts.url.replace(/\/+$/, '')}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${opts.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (err) {
+    const name = (err as { name?: string }).name;
+    if (name === 'TimeoutError' || name === 'AbortError') throw new CountersignError('E_TIMEOUT', `No answer from ${opts.url} within ${Math.round(timeoutMs / 1000)} s.`);
+    throw new CountersignError('E_UNAVAILABLE', `Could not connect to ${opts.url}.`);
+  }
+  let text: string;
+  try {
+    text = await res.text();
+  } catch {
+    throw new CountersignError('E_TIMEOUT', `The answer from ${opts.url} did not arrive in time.`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new CountersignError('E_INTERNAL', `${opts.url} answered HTTP ${res.status} with something that is not JSON; check that COUNTERSIGN_URL points at a Countersign server.`);
+  }
+  if (!res.ok) {
+    const e = (parsed as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    const code = isCode(e?.code) ? e.code : 'E_INTERNAL';
+    // The server's message already says what happened; keep it rather than the generic one.
+    const err = new CountersignError(code);
+    if (typeof e?.message === 'string') err.message = e.message;
+    throw err;
+  }
+  return parsed;
+}
+
+export function httpPort(opts: ClientOptions): DecisionPort {
+  const submitMs = opts.submitTimeoutMs ?? 15_000;
+  return {
+    async submit(input: SubmitInput): Promise<SubmitAnswer> {
+      return (await call(opts, 'POST', '/v1/actions', submitMs, input)) as SubmitAnswer;
+    },
+    async wait(id: string, ms: number): Promise<RequestOutcome> {
+      const secs = Math.max(1, Math.min(300, Math.ceil(ms / 1000)));
+      const view = (await call(opts, 'GET', `/v1/actions/${encodeURIComponent(id)}?wait=${secs}`, secs * 1000 + submitMs)) as {
+        id?: unknown;
+        status?: unknown;
+        decision?: { reasons?: unknown };
+        rejection?: { reason?: unknown; by?: unknown };
+      };
+      const reasons = Array.isArray(view?.decision?.reasons) ? view.decision.reasons.map(String) : [];
+      if (view?.rejection && typeof view.rejection.reason === 'string') reasons.push(`rejected by ${String(view.rejection.by)}: ${view.rejection.reason}`);
+      return { id: String(view?.id ?? id), status: view?.status as RequestOutcome['status'], reasons };
+    },
+  };
+}

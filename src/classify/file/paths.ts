@@ -1,0 +1,40 @@
+// Path knowledge for file actions: which places an agent must never write to on its own (its
+// guard's and its host's settings, git internals, system and home files) and which directories
+// are regenerated builds. Kept as data so the rules read as a list, not as code.
+
+/** Paths relative to the workspace (or anywhere below it) that switch guards off or rewrite history. */
+export const PROTECTED: { pattern: RegExp; what: string }[] = [
+  { pattern: /(^|\/)\.git\/./, what: "git's internals (hooks, config, refs, objects)" },
+  { pattern: /(^|\/)\.claude\/settings[^/]*\.json$/, what: "Claude Code's settings (its hooks and permissions)" },
+  { pattern: /(^|\/)\.claude\/hooks\//, what: "Claude Code's hook scripts" },
+  { pattern: /(^|\/)\.cursor\/(hooks\.json|mcp\.json|rules\/)/, what: "Cursor's hooks and MCP settings" },
+  { pattern: /(^|\/)\.gemini\/settings\.json$/, what: "Gemini CLI's settings" },
+  { pattern: /(^|\/)\.codex\//, what: "Codex's configuration" },
+  { pattern: /(^|\/)\.kiro\//, what: "Kiro's configuration and hooks" },
+  { pattern: /(^|\/)\.mcp\.json$/, what: 'the MCP server list agents load' },
+  { pattern: /(^|\/)countersign\.ya?ml$/, what: "Countersign's own configuration" },
+  { pattern: /(^|\/)\.countersign(\/|$)/, what: "Countersign's own state" },
+  { pattern: /(^|\/)\.(bashrc|bash_profile|profile|zshrc|zprofile|zshenv|netrc|npmrc|pypirc|gitconfig)$/, what: 'a shell or credentials dotfile' },
+  { pattern: /(^|\/)\.(ssh|aws|kube|gnupg|docker|config\/gcloud)\//, what: 'keys or cloud credentials' },
+];
+
+/** Scratch places outside the workspace where writing loses nothing. */
+export const SCRATCH = [/^\/tmp\//, /^\/var\/tmp\//, /^\/dev\/null$/];
+
+/** Directory names that hold regenerated output: deleting inside them is routine. */
+export const BUILD_DIRS = new Set([
+  'node_modules', 'dist', 'build', 'out', 'target', 'coverage', '.cache', '__pycache__', '.pytest_cache',
+  '.mypy_cache', '.next', '.nuxt', '.turbo', '.parcel-cache', '.gradle', '.tox', '.venv', 'venv', 'tmp', '.tmp',
+]);
+
+/** POSIX normalisation without node:path so the rule is easy to read: "." and ".." resolved. */
+export function normalise(path: string, cwd?: string): string {
+  const abs = path.startsWith('/') ? path : `${cwd ?? ''}/${path}`;
+  const out: string[] = [];
+  for (const seg of abs.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return (abs.startsWith('/') ? '/' : '') + out.join('/');
+}

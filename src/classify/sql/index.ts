@@ -1,0 +1,61 @@
+// The SQL classifier: PostgreSQL through libpg-query (the real PostgreSQL parser), other dialects
+// through node-sql-parser. Every statement is classified; the worst decides; all findings listed.
+// Synchronous after initSql(); never throws.
+import { createRequire } from 'node:module';
+import type { Finding, RiskReport, SqlDialect } from '../../core/index.js';
+import { pgStatement, type Budget } from './pg.js';
+import { fromFindings, unknownReport } from './report.js';
+import { otherDialectFindings } from './other.js';
+
+type PgParse = (sql: string) => { stmts?: { stmt?: unknown }[] };
+
+/** Bounds: SQL larger than this, or an AST bigger than the node budget, is unknown (E_TOO_LARGE / E_TOO_MUCH_WORK). */
+export const SQL_MAX_CHARS = 1_000_000;
+export const SQL_NODE_BUDGET = 500_000;
+
+let pgParse: PgParse | null = null;
+let initing: Promise<void> | null = null;
+
+export function initSql(): Promise<void> {
+  if (pgParse) return Promise.resolve();
+  initing ??= (async () => {
+    const mod = (await import('libpg-query')) as unknown as { loadModule(): Promise<void>; parseSync: PgParse };
+    await mod.loadModule();
+    pgParse = mod.parseSync;
+  })();
+  return initing;
+}
+
+export function classifySql(sql: string, dialect: SqlDialect = 'postgresql'): RiskReport {
+  try {
+    if (typeof sql !== 'string') return unknownReport('E_BAD_INPUT', 'SQL must be a string.');
+    if (sql.length > SQL_MAX_CHARS) return unknownReport('E_TOO_LARGE', `The SQL is ${sql.length} characters; the classifier reads at most ${SQL_MAX_CHARS}. Split it into smaller batches.`);
+    if (sql.trim() === '') return unknownReport('E_EMPTY_INPUT', 'The SQL is empty; send the statements to classify.');
+    const budget: Budget = { nodes: SQL_NODE_BUDGET };
+    const findings = dialect === 'postgresql' ? pgFindings(sql, budget) : otherDialectFindings(sql, dialect, (s) => pgFindings(s, budget));
+    if (!Array.isArray(findings)) return findings;
+    return fromFindings(findings, dialect === 'postgresql' ? 'SQL' : `SQL (${dialect})`);
+  } catch (err) {
+    if (err instanceof RangeError) return unknownReport('E_TOO_MUCH_WORK', 'The SQL is too large or nested too deeply to classify in bounded time; split it up.');
+    return unknownReport('E_INTERNAL', `The SQL classifier failed (${String(err)}); the statement is treated as unknown.`);
+  }
+}
+
+/** Findings for PostgreSQL text, or an unknown report when it does not parse. */
+export function pgFindings(sql: string, budget: Budget): Finding[] | RiskReport {
+  if (!pgParse) return unknownReport('E_INTERNAL', 'The SQL parser is not loaded; call initSql() (or initClassifier()) first.');
+  let tree: ReturnType<PgParse>;
+  try {
+    tree = pgParse(sql);
+  } catch (err) {
+    return unknownReport('E_PARSE', `The SQL does not parse as PostgreSQL (${(err as Error).message}); fix the syntax or name the right dialect.`);
+  }
+  const stmts = tree.stmts ?? [];
+  if (stmts.length === 0) return unknownReport('E_EMPTY_INPUT', 'The SQL holds no statements (only comments or semicolons).');
+  const out: Finding[] = [];
+  for (const s of stmts) out.push(...pgStatement(s.stmt, budget));
+  return out;
+}
+
+// node-sql-parser is CommonJS and large; required on first use of a non-PostgreSQL dialect.
+export const requireCjs = createRequire(import.meta.url);

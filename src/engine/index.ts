@@ -10,6 +10,7 @@ import { localNotifier, type EngineEvent, type FreezeState, type Notifier } from
 import type { EngineParts } from './parts.js';
 import { publishAudit } from './persist.js';
 import { submit } from './submit.js';
+import { allEntries, verifyStore } from './audit.js';
 import { viewOf, type RequestView } from './view.js';
 import { outcomeOf, waitFor } from './wait.js';
 
@@ -69,6 +70,11 @@ export function createEngine(opts: EngineOptions) {
     list: (filter: RequestFilter) => ctx.store.listRequests(filter),
     view: (r: RequestRecord, viewer?: Human): RequestView => viewOf(ctx, r, viewer),
     principal: (id: string) => ctx.parts.principal(id),
+    agents: () => ctx.parts.agents(),
+    /** Submissions this agent made in the current minute (reads the rate counter without bumping it). */
+    rateNow: (agentId: string) => ctx.store.bumpCounter(`rate:${agentId}`, Math.floor(clock.now() / 60_000), 0),
+    verifyAudit: () => verifyStore(ctx.store),
+    auditEntries: (from = 1) => allEntries(ctx.store, from),
     status: (): Promise<FreezeState> => readFreeze(ctx.store),
     async freeze(who: Human, reason: string): Promise<FreezeState> {
       const s = await setFreeze(ctx.store, who, true, reason, clock.now());

@@ -38,6 +38,8 @@ export interface EngineParts {
   /** sha256 of canonical {action, target, environment}: what an approval binds to. */
   digest(action: Action, targetId: string | null, environment: string): string;
   principal(id: string): Principal | undefined;
+  /** Every configured agent (for the dashboard's agents page). */
+  agents(): Agent[];
   limits: Limits;
 }
 

@@ -2,7 +2,7 @@
 // (the hook is a process per tool call; its start-up time is the agent's latency).
 import { CountersignError, ERRORS, type ErrorCode } from '../core/errors.js';
 import type { RequestOutcome, SubmitAnswer, SubmitInput } from '../core/index.js';
-import type { DecisionPort } from './decide.js';
+import { errorWith, type DecisionPort } from './decide.js';
 
 export type ClientOptions = { url: string; token: string; submitTimeoutMs?: number };
 
@@ -40,9 +40,7 @@ async function call(opts: ClientOptions, method: string, path: string, timeoutMs
     const e = (parsed as { error?: { code?: unknown; message?: unknown } } | null)?.error;
     const code = isCode(e?.code) ? e.code : 'E_INTERNAL';
     // The server's message already says what happened; keep it rather than the generic one.
-    const err = new CountersignError(code);
-    if (typeof e?.message === 'string') err.message = e.message;
-    throw err;
+    throw typeof e?.message === 'string' ? errorWith(code, e.message) : new CountersignError(code, `HTTP ${res.status} from ${opts.url}.`);
   }
   return parsed;
 }

@@ -1,7 +1,7 @@
 // The hook's decision flow, shared by the command hook (over HTTP) and the server's http hook
 // (in-process): submit every action, wait for pending ones within a budget that stays below the
 // host's own hook timeout, and turn the answers into one outcome. Any doubt ends in "deny".
-import { CountersignError, ERRORS } from '../core/errors.js';
+import { CountersignError, ERRORS, type ErrorCode } from '../core/errors.js';
 import type { RequestOutcome, SubmitAnswer, SubmitInput } from '../core/index.js';
 import type { HookOutcome, ParsedCall } from './types.js';
 
@@ -94,6 +94,13 @@ export async function decide(port: DecisionPort, call: ParsedCall, opts: DecideO
     allowed.push(out);
   }
   return allowed.length === 1 ? allowed[0]! : { decision: 'allow', requestId: allowed[0]!.requestId, reason: allowed.map((o) => o.reason).join(' ') };
+}
+
+/** An error whose message is already complete (it came from a parser or the server). */
+export function errorWith(code: ErrorCode, message: string): CountersignError {
+  const e = new CountersignError(code);
+  e.message = message;
+  return e;
 }
 
 /** The outcome for a failure anywhere in the hook: always deny, with what to do next. */

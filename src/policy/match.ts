@@ -1,0 +1,74 @@
+// Does one rule's `when` hold for an input? Every condition present must hold.
+//
+// Action-level conditions: environment, risk (the report's overall risk), kind, target (the
+// resolved target's id; an action with no target never matches a `target` condition), agent.
+//
+// Finding-level conditions (effect, tool, resource = the finding's target, finding = its rule id)
+// are checked per finding, all together on the same finding:
+// - deny and approve rules match when ANY finding satisfies them all;
+// - allow rules match only when there is at least one finding and EVERY finding satisfies them all.
+// The asymmetry is on purpose: `allow when tool: npm` must not let `npm test && rm -rf ~` through
+// because one of its findings came from npm. An allow never extends to a finding it did not name.
+import { type Finding } from '../core/index.js';
+import { RISKS } from './decide.js';
+import { anyGlob, type Glob } from './glob.js';
+import { FINDING_KEYS, type EvaluateInput, type Matchers, type Rule } from './types.js';
+
+/** Throws when the input is malformed in a way the rule needs; the evaluator counts that as deny. */
+export function matchesRule(rule: Rule, m: Matchers, input: EvaluateInput, trace?: string[]): boolean {
+  const w = rule.when;
+  let ok = true;
+  const check = (label: string, held: boolean): boolean => {
+    if (trace) trace.push(`${held ? 'yes' : 'no '} ${label}`);
+    if (!held) ok = false;
+    return ok || trace !== undefined; // keep going only when explaining
+  };
+  if (m.environment && !check(`environment ${quote(input.environment)} in [${show(m.environment)}]`, anyGlob(m.environment, input.environment))) return false;
+  if (w.risk) {
+    const risk = input.report.risk;
+    if (!RISKS.includes(risk)) throw new Error(`the report's risk ${JSON.stringify(risk)} is not one of ${RISKS.join(', ')}`);
+    if (!check(`risk ${risk} in [${w.risk.join(', ')}]`, w.risk.includes(risk))) return false;
+  }
+  if (w.kind && !check(`kind ${input.action.kind} in [${w.kind.join(', ')}]`, w.kind.includes(input.action.kind))) return false;
+  if (m.target) {
+    const id = input.target?.id;
+    if (!check(`target ${id === undefined ? '(none resolved)' : quote(id)} in [${show(m.target)}]`, id !== undefined && anyGlob(m.target, id))) return false;
+  }
+  if (m.agent && !check(`agent ${quote(input.agent.id)} in [${show(m.agent)}]`, anyGlob(m.agent, input.agent.id))) return false;
+  if (FINDING_KEYS.some((k) => m[k])) {
+    const findings = input.report.findings;
+    if (!Array.isArray(findings)) throw new Error('the report has no findings list');
+    const each = findings.map((f) => findingMatches(f, m));
+    const allow = rule.decide.verdict === 'allow';
+    const held = allow ? each.length > 0 && each.every(Boolean) : each.some(Boolean);
+    const label = FINDING_KEYS.filter((k) => m[k]).map((k) => `${k} [${show(m[k]!)}]`).join(', ');
+    const count = each.filter(Boolean).length;
+    check(`${allow ? 'every' : 'some'} finding has ${label} (${count} of ${each.length} do${count ? `: ${describe(findings, each)}` : ''})`, held);
+  }
+  return ok;
+}
+
+function findingMatches(f: Finding, m: Matchers): boolean {
+  if (f === null || typeof f !== 'object') throw new Error('a finding in the report is not an object');
+  return (
+    field(m.effect, f.effect) && field(m.tool, f.tool) && field(m.resource, f.target) && field(m.finding, f.rule)
+  );
+}
+
+function field(globs: Glob[] | undefined, value: unknown): boolean {
+  if (!globs) return true;
+  return typeof value === 'string' && anyGlob(globs, value);
+}
+
+function describe(findings: Finding[], each: boolean[]): string {
+  const hits = findings.filter((_, i) => each[i]).slice(0, 3);
+  return hits.map((f) => `${f.rule}${f.target ? ` ${f.target}` : ''}`).join('; ') + (each.filter(Boolean).length > 3 ? '; ...' : '');
+}
+
+function show(globs: Glob[]): string {
+  return globs.map((g) => g.source).join(', ');
+}
+
+function quote(s: string): string {
+  return JSON.stringify(s);
+}

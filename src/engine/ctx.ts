@@ -1,22 +1,23 @@
 // The engine's wiring, shared by its modules.
-import type { Clock, ErrorCode, Human, Ids, RequestRecord, Store } from '../core/index.js';
+import { CountersignError } from '../core/index.js';
+import type { AuditAppend, Clock, Ids, Principal, RequestRecord, Store } from '../core/index.js';
+import { reduce, type ApprovalEvent } from '../approvals/index.js';
 import type { Notifier } from './notifier.js';
-import type { ApprovalEvent, EngineParts } from './parts.js';
-
-/** The approvals state machine as the engine uses it: pure, throws CountersignError on refusal. */
-export interface ApprovalsPort {
-  /** The next record (version not yet bumped) for an event; throws a CountersignError to refuse. */
-  reduce(req: RequestRecord, event: ApprovalEvent): RequestRecord;
-  /** Whether this human's approval would count now; `why` is the refusal code. */
-  canApprove(req: RequestRecord, human: Human, now: number): { ok: true } | { ok: false; why: ErrorCode };
-}
+import type { EngineParts } from './parts.js';
 
 export type EngineCtx = {
   parts: EngineParts;
-  approvals: ApprovalsPort;
   store: Store;
   clock: Clock;
   ids: Ids;
   notifier: Notifier;
   publicUrl: string;
 };
+
+/** One step of the approvals state machine; a refusal is thrown with its code. */
+export function step(r: RequestRecord, event: ApprovalEvent, now: number, principal?: Principal): { req: RequestRecord; audit: AuditAppend[] } {
+  const out = reduce(r, event, principal ? { now, principal } : { now });
+  if (!out.ok) throw out.error;
+  if (out.req.version !== r.version + 1) throw new CountersignError('E_INTERNAL', 'The approvals reducer did not advance the version.');
+  return { req: out.req, audit: out.audit };
+}

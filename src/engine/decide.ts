@@ -2,8 +2,8 @@
 // the pure approvals reducer and a compare-and-set write; a lost race re-reads and re-reduces, so
 // two approvals at the same instant both count (or the second is refused) — never one silently lost.
 import { CountersignError, isCountersignError } from '../core/index.js';
-import type { AuditAppend, Principal, RequestRecord } from '../core/index.js';
-import type { EngineCtx } from './ctx.js';
+import type { Principal, RequestRecord } from '../core/index.js';
+import { step, type EngineCtx } from './ctx.js';
 import { requireAdmin } from './freeze.js';
 import { persistError, publishRequest } from './persist.js';
 
@@ -24,9 +24,9 @@ export async function act(ctx: EngineCtx, who: Principal, id: string, kind: Huma
       await expireOne(ctx, r, now);
       throw new CountersignError('E_EXPIRED', `Request "${id}" expired at ${new Date(r.expiresAt).toISOString()}; the agent must ask again.`);
     }
-    const next = { ...ctx.approvals.reduce(r, { type: kind, by: who, reason, at: now }), version: r.version + 1 };
+    const { req: next, audit } = step(r, { type: kind, by: who, reason }, now);
     try {
-      const entries = await ctx.store.updateRequest(next, r.version, [auditFor(kind, r, next, who, reason)]);
+      const entries = await ctx.store.updateRequest(next, r.version, audit);
       publishRequest(ctx, next, entries);
       return next;
     } catch (err) {
@@ -37,36 +37,18 @@ export async function act(ctx: EngineCtx, who: Principal, id: string, kind: Huma
   throw new CountersignError('E_CONFLICT', `Request "${id}" kept changing while deciding; retry.`);
 }
 
-function auditFor(kind: HumanAct, before: RequestRecord, next: RequestRecord, who: Principal, reason: string): AuditAppend {
-  const base = { request: before.id, agent: before.agentId, by: who.id, reason, status: next.status, digest: before.digest };
-  if (kind === 'reject') return { type: 'request.rejected', body: { ...base, role: next.rejection?.role ?? null } };
-  const last = next.approvals[next.approvals.length - 1];
-  const role = last ? last.role : null;
-  if (kind === 'break-glass') {
-    return {
-      type: 'request.break-glass',
-      body: { ...base, role, warning: 'BREAK-GLASS: an admin forced this approval, bypassing the approval policy', required: before.decision.approval ?? null },
-    };
-  }
-  return {
-    type: next.status === 'approved' ? 'request.approved' : 'approval.added',
-    body: { ...base, role, have: next.approvals.length, count: before.decision.approval?.count ?? null },
-  };
-}
-
-/** pending -> expired, audited. A lost race is fine: whoever won already moved the request on. */
+/** pending (or approved but unused) -> expired, audited. A lost race is fine: whoever won already moved the request on. */
 export async function expireOne(ctx: EngineCtx, r: RequestRecord, now: number): Promise<boolean> {
-  let next: RequestRecord;
+  let s: ReturnType<typeof step>;
   try {
-    next = { ...ctx.approvals.reduce(r, { type: 'expire', at: now }), version: r.version + 1 };
+    s = step(r, { type: 'expire' }, now);
   } catch (err) {
     if (isCountersignError(err)) return false;
     throw err;
   }
+  const next = s.req;
   try {
-    const entries = await ctx.store.updateRequest(next, r.version, [
-      { type: 'request.expired', body: { request: r.id, agent: r.agentId, expiresAt: r.expiresAt ?? null, have: r.approvals.length } },
-    ]);
+    const entries = await ctx.store.updateRequest(next, r.version, s.audit);
     publishRequest(ctx, next, entries);
     return true;
   } catch (err) {
@@ -76,11 +58,11 @@ export async function expireOne(ctx: EngineCtx, r: RequestRecord, now: number): 
   }
 }
 
-/** One sweep: every pending request past its expiry becomes expired. */
+/** One sweep: every pending request, and every unused approval, past its expiry becomes expired. */
 export async function sweep(ctx: EngineCtx): Promise<number> {
   const now = ctx.clock.now();
-  const pending = await ctx.store.listRequests({ status: ['pending'], limit: 10_000 });
+  const pending = await ctx.store.listRequests({ status: ['pending', 'approved'], limit: 10_000 });
   let n = 0;
-  for (const r of pending) if (r.expiresAt !== undefined && r.expiresAt <= now && (await expireOne(ctx, r, now))) n++;
+  for (const r of pending) if (r.expiresAt !== undefined && r.expiresAt <= now && !r.execution && (await expireOne(ctx, r, now))) n++;
   return n;
 }

@@ -2,7 +2,7 @@
 // persists with audit, and notifies; the server and the CLI talk to it, never to the store.
 import type { Agent, Clock, Human, Ids, Principal, RequestFilter, RequestOutcome, RequestRecord, Store, SubmitAnswer, SubmitInput } from '../core/index.js';
 import { monotonic, randomIds, systemClock } from './clock.js';
-import type { ApprovalsPort, EngineCtx } from './ctx.js';
+import type { EngineCtx } from './ctx.js';
 import { act, sweep } from './decide.js';
 import { readFreeze, setFreeze } from './freeze.js';
 import { readBreaker, type BreakerState } from './limits.js';
@@ -14,14 +14,13 @@ import { allEntries, verifyStore } from './audit.js';
 import { viewOf, type RequestView } from './view.js';
 import { outcomeOf, waitFor } from './wait.js';
 
-export type { EngineEvent, FreezeState, Notifier, RequestView, EngineParts, ApprovalsPort, BreakerState };
+export type { EngineEvent, FreezeState, Notifier, RequestView, EngineParts, BreakerState };
 export { localNotifier, monotonic, randomIds, systemClock };
-export type { Limits, ApprovalEvent, EvalQuery, Resolved } from './parts.js';
+export type { Limits, EvalQuery, Resolved } from './parts.js';
 export { DEFAULT_LIMITS } from './parts.js';
 
 export type EngineOptions = {
   parts: EngineParts;
-  approvals: ApprovalsPort;
   store: Store;
   clock?: Clock;
   ids?: Ids;
@@ -38,7 +37,6 @@ export function createEngine(opts: EngineOptions) {
   const clock = monotonic(opts.clock ?? systemClock);
   const ctx: EngineCtx = {
     parts: opts.parts,
-    approvals: opts.approvals,
     store: opts.store,
     clock,
     ids: opts.ids ?? randomIds(clock),

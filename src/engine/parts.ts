@@ -1,7 +1,7 @@
 // What the engine needs from the pure layers above it, as one small interface. The composition
 // root (`fromConfig` in ./from-config.ts) builds it from the loaded configuration; keeping the seam
 // here lets the engine sequence I/O without knowing how a rule or a classifier is written.
-import type { Action, Agent, Decision, Human, Principal, RiskReport, SubmitInput, Target } from '../core/index.js';
+import type { Action, Agent, Decision, Principal, RiskReport, SubmitInput, Target } from '../core/index.js';
 
 export type Limits = {
   /** Submissions per agent per minute; 0 turns the limit off. */
@@ -23,24 +23,13 @@ export type Resolved = { target: Target | null; environment: string };
 
 export type EvalQuery = { agent: Agent; action: Action; report: RiskReport; target: Target | null; environment: string };
 
-/** An approval event as the reducer sees it. */
-export type ApprovalEvent =
-  | { type: 'approve'; by: Principal; reason: string; at: number }
-  | { type: 'reject'; by: Principal; reason: string; at: number }
-  | { type: 'break-glass'; by: Principal; reason: string; at: number }
-  | { type: 'expire'; at: number }
-  | { type: 'use'; at: number };
-
 export interface EngineParts {
   classify(action: Action): RiskReport;
   resolve(agent: Agent, input: SubmitInput): Resolved;
   evaluate(q: EvalQuery): Decision;
-  /** sha256 of canonical {action, target, environment}: what an approval binds to. */
-  digest(action: Action, targetId: string | null, environment: string): string;
   principal(id: string): Principal | undefined;
   /** Every configured agent (for the dashboard's agents page). */
   agents(): Agent[];
   limits: Limits;
 }
 
-export type { Human };

@@ -1,9 +1,10 @@
 // An approval binds to one exact action (its digest) and is used once. Two identical submissions
 // racing for the same approval both find it, but the compare-and-set on the request's version lets
 // exactly one of them mark it used; the loser looks again and, finding nothing, becomes a new request.
+import { isCountersignError } from '../core/index.js';
 import type { Agent, SubmitAnswer } from '../core/index.js';
 import { answerFor } from './answer.js';
-import type { EngineCtx } from './ctx.js';
+import { step, type EngineCtx } from './ctx.js';
 import type { FreezeState } from './notifier.js';
 import { persistError, publishRequest } from './persist.js';
 
@@ -17,15 +18,16 @@ export async function tryReuse(ctx: EngineCtx, agent: Agent, digest: string, now
     // While frozen, only an approval given after the freeze began counts: a human looked at this
     // action knowing Countersign was frozen.
     if (freeze.frozen && (r.decidedAt ?? -Infinity) < (freeze.frozenAt ?? Infinity)) return null;
-    const next = { ...ctx.approvals.reduce(r, { type: 'use', at: now }), version: r.version + 1 };
+    let next;
     let entries;
     try {
-      entries = await ctx.store.updateRequest(next, r.version, [
-        { type: 'request.used', body: { request: r.id, agent: agent.id, digest, approvals: r.approvals.map((a) => a.by) } },
-      ]);
+      const s = step(r, { type: 'use' }, now, agent);
+      next = s.req;
+      entries = await ctx.store.updateRequest(next, r.version, s.audit);
     } catch (err) {
+      // Refused by the reducer (expired between read and use) or lost the race: look again.
+      if (isCountersignError(err) && err.code !== 'E_STORE' && err.code !== 'E_AUDIT_WRITE') continue;
       const e = persistError(err);
-      if (e.code === 'E_CONFLICT') continue;
       throw e;
     }
     publishRequest(ctx, next, entries);

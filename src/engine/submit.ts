@@ -3,6 +3,8 @@
 // caller (who answers deny) or a deny decision, never an allow.
 import { isCountersignError } from '../core/index.js';
 import type { Agent, AuditAppend, Decision, RequestRecord, RiskReport, SubmitAnswer, SubmitInput } from '../core/index.js';
+import { actionDigest } from '../approvals/index.js';
+import { nodeHasher } from '../audit/index.js';
 import type { EngineCtx } from './ctx.js';
 import { readFreeze } from './freeze.js';
 import { checkLimits } from './limits.js';
@@ -15,7 +17,7 @@ export async function submit(ctx: EngineCtx, agent: Agent, input: SubmitInput): 
   const report = safeClassify(ctx, input);
   const { target, environment } = ctx.parts.resolve(agent, input);
   const targetId = target ? target.id : null;
-  const digest = ctx.parts.digest(input.action, targetId, environment);
+  const digest = actionDigest({ action: input.action, targetId, environment }, nodeHasher);
 
   const [freeze] = await Promise.all([readFreeze(ctx.store), checkLimits(ctx.store, ctx.parts.limits, agent, digest, report.risk, now)]);
 

@@ -1,5 +1,6 @@
 // The request view of docs/http-api.md: what the dashboard, the CLI and a waiting agent see.
 import type { Human, RequestRecord, RequestStatus } from '../core/index.js';
+import { canApprove } from '../approvals/index.js';
 import type { EngineCtx } from './ctx.js';
 
 export type RequestView = {
@@ -60,8 +61,8 @@ export function viewOf(ctx: EngineCtx, r: RequestRecord, viewer?: Human): Reques
   if (viewer) {
     if (status !== 'pending') v.viewer = { canApprove: false, why: status === 'expired' ? 'E_EXPIRED' : 'E_NOT_PENDING' };
     else {
-      const c = ctx.approvals.canApprove(r, viewer, now);
-      v.viewer = c.ok ? { canApprove: true } : { canApprove: false, why: c.why };
+      const c = canApprove(r, viewer, now);
+      v.viewer = c.ok ? { canApprove: true } : { canApprove: false, why: c.code };
     }
   }
   return v;

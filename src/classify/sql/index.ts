@@ -1,9 +1,8 @@
 // The SQL classifier: PostgreSQL through libpg-query (the real PostgreSQL parser), other dialects
 // through node-sql-parser. Every statement is classified; the worst decides; all findings listed.
 // Synchronous after initSql(); never throws.
-import { createRequire } from 'node:module';
 import type { Finding, RiskReport, SqlDialect } from '../../core/index.js';
-import { pgStatement, type Budget } from './pg.js';
+import { pgHooks, pgStatement, type Budget } from './pg.js';
 import { fromFindings, unknownReport } from './report.js';
 import { otherDialectFindings } from './other.js';
 
@@ -19,9 +18,11 @@ let initing: Promise<void> | null = null;
 export function initSql(): Promise<void> {
   if (pgParse) return Promise.resolve();
   initing ??= (async () => {
-    const mod = (await import('libpg-query')) as unknown as { loadModule(): Promise<void>; parseSync: PgParse };
+    const mod = (await import('libpg-query')) as unknown as { loadModule(): Promise<void>; parseSync: PgParse; parsePlPgSQLSync: (sql: string) => unknown };
     await mod.loadModule();
     pgParse = mod.parseSync;
+    pgHooks.plParse = mod.parsePlPgSQLSync;
+    pgHooks.classify = (sql) => pgFindings(sql, { nodes: SQL_NODE_BUDGET });
   })();
   return initing;
 }
@@ -56,6 +57,3 @@ export function pgFindings(sql: string, budget: Budget): Finding[] | RiskReport 
   for (const s of stmts) out.push(...pgStatement(s.stmt, budget));
   return out;
 }
-
-// node-sql-parser is CommonJS and large; required on first use of a non-PostgreSQL dialect.
-export const requireCjs = createRequire(import.meta.url);

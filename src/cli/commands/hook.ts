@@ -17,7 +17,8 @@ const HELP = `Usage: countersign hook <${HOSTS.join('|')}> [--url URL] [--wait S
 
 Reads the agent host's hook JSON on stdin and answers allow / deny in the host's own protocol.
 Environment: COUNTERSIGN_TOKEN (the agent's token, required), COUNTERSIGN_URL (default ${DEFAULT_URL}),
-COUNTERSIGN_HOOK_WAIT (seconds to wait for approvals, default ${DEFAULT_WAIT}).
+COUNTERSIGN_HOOK_WAIT (seconds to wait for approvals, default ${DEFAULT_WAIT}),
+COUNTERSIGN_HOOK_TIMEOUT (seconds for one call to the server, default 15).
 `;
 
 async function readStdin(): Promise<string> {
@@ -69,7 +70,8 @@ async function answer(adapter: HostAdapter, argv: string[], setEvent: (e: string
     const { withPlan } = await import('../../adapters/terraform-plan.js');
     parsed.call.actions = await Promise.all(parsed.call.actions.map((a) => withPlan(a)));
   }
-  return decide(httpPort({ url, token }), parsed.call, { waitMs: waitS * 1000, baseUrl: url });
+  const submitS = seconds(process.env['COUNTERSIGN_HOOK_TIMEOUT'], 15, 'COUNTERSIGN_HOOK_TIMEOUT');
+  return decide(httpPort({ url, token, submitTimeoutMs: submitS * 1000 }), parsed.call, { waitMs: waitS * 1000, baseUrl: url });
 }
 
 export async function run(argv: string[]): Promise<number> {

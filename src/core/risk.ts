@@ -28,6 +28,9 @@ export type Finding = {
   explanation: string;
   /** The tool that produced it when known (rm, git, kubectl, terraform, psql, ...). */
   tool?: string;
+  /** Why, in the tool's own words when it states one (e.g. Terraform's action_reason
+   * "replace_because_cannot_update"). */
+  reason?: string;
 };
 
 export type TerraformChanges = { create: number; update: number; delete: number; replace: number };

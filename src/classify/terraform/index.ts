@@ -14,7 +14,9 @@ export function classifyPlan(plan: unknown): RiskReport {
       const f = findingFor(c, changes);
       if (f) findings.push(f);
     }
-    const risk = changes.delete + changes.replace > 0 ? 'destructive' : changes.create + changes.update > 0 ? 'mutating' : 'readonly';
+    // A forget changes no infrastructure but does change what Terraform manages: mutating.
+    const changed = changes.create + changes.update > 0 || findings.some((f) => f.risk === 'mutating');
+    const risk = changes.delete + changes.replace > 0 ? 'destructive' : changed ? 'mutating' : 'readonly';
     if (read.errored) {
       findings.push({ rule: 'tf.plan-errored', risk: 'unknown', effect: 'incomplete-plan', explanation: 'terraform reported errors while planning; the plan is incomplete', tool: 'terraform' });
       return { risk: risk === 'destructive' ? risk : 'unknown', summary: `Terraform plan with errors: ${count(changes)}`, findings, changes, error: { code: 'E_PLAN_SHAPE', message: 'The plan has "errored": true, so it does not show everything the apply would do. Fix the errors and plan again.' } };
@@ -54,7 +56,7 @@ function because(c: PlanChange): string {
 
 /** Counts one resource change and returns its finding (nothing for no-ops and reads). */
 function findingFor(c: PlanChange, changes: TerraformChanges): Finding | null {
-  const base = { target: c.address, tool: 'terraform' };
+  const base = { target: c.address, tool: 'terraform', ...(c.reason ? { reason: c.reason } : {}) };
   switch (c.kind) {
     case 'create':
       changes.create++;

@@ -2,7 +2,7 @@
 // outside it, or onto anything that configures the agent's own guard, they are destructive — an
 // agent must never be able to switch its guard off by editing a settings file.
 import type { FileAction, Finding, RiskReport } from '../../core/index.js';
-import { BUILD_DIRS, PROTECTED, SCRATCH, normalise } from './paths.js';
+import { BUILD_DIRS, PROTECTED, SCRATCH, SYSTEM, normalise } from './paths.js';
 
 export type FileOptions = { cwd?: string };
 
@@ -36,6 +36,9 @@ export function classifyFile(action: FileAction, opts: FileOptions = {}): RiskRe
   const rel = cwd && (abs === cwd || abs.startsWith(cwd === '/' ? '/' : `${cwd}/`)) ? abs.slice(cwd.length).replace(/^\//, '') : undefined;
   const hit = PROTECTED.find((p) => p.pattern.test(rel ?? abs));
   if (hit) return report(finding(`${verb}-protected`, 'destructive', effect, abs, `${verb} ${abs}: ${hit.what}; an agent may not change this on its own`));
+  if (SYSTEM.test(abs) && !SCRATCH.some((x) => x.test(abs))) {
+    return report(finding(`${verb}-system`, 'destructive', effect, abs, `${verb} ${abs}: a system location, never part of a workspace`));
+  }
   if (rel === undefined || rel === '') {
     if (SCRATCH.some((s) => s.test(abs))) return report(finding(`${verb}-scratch`, 'mutating', effect, abs, `${verb} ${abs} in scratch space`));
     if (!cwd) return report(finding(`${verb}-no-workspace`, 'unknown', effect, abs, `${verb} ${abs}: no workspace is known, so it cannot be told apart from a system file`));

@@ -18,6 +18,9 @@ export const PROTECTED: { pattern: RegExp; what: string }[] = [
   { pattern: /(^|\/)\.(ssh|aws|kube|gnupg|docker|config\/gcloud)\//, what: 'keys or cloud credentials' },
 ];
 
+/** System locations: never a workspace, even when an agent claims `/` as its cwd. */
+export const SYSTEM = /^\/(etc|usr|bin|sbin|lib|lib32|lib64|libx32|boot|sys|proc|dev|root|var|opt)(\/|$)/;
+
 /** Scratch places outside the workspace where writing loses nothing. */
 export const SCRATCH = [/^\/tmp\//, /^\/var\/tmp\//, /^\/dev\/null$/];
 

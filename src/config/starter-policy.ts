@@ -1,0 +1,125 @@
+// The starter policy: the lessons of the December 2025 incident, as YAML for `countersign init` and
+// examples/countersign.yaml. Its examples are checked with the real classifier whenever it loads.
+
+/** Terraform resource types whose deletion or replacement takes a whole environment, cluster,
+ * network or account with it. Denied outright in production: no number of approvals makes
+ * "delete and recreate the environment" a reasonable fix. */
+export const ENVIRONMENT_SCALE_TYPES = [
+  'aws_elastic_beanstalk_environment',
+  'aws_elastic_beanstalk_application',
+  'aws_ecs_cluster',
+  'aws_eks_cluster',
+  'aws_vpc',
+  'aws_cloudformation_stack',
+  'aws_organizations_account',
+  'aws_organizations_organizational_unit',
+  'google_container_cluster',
+  'google_project',
+  'google_folder',
+  'google_compute_network',
+  'google_app_engine_application',
+  'azurerm_resource_group',
+  'azurerm_kubernetes_cluster',
+  'azurerm_virtual_network',
+  'azurerm_app_service_environment_v3',
+  'kubernetes_namespace',
+  'kubernetes_namespace_v1',
+];
+
+/** Classifier findings (rule-id globs) that destroy a whole stack or environment from the command
+ * line: `terraform destroy`, `pulumi destroy`, `cdk destroy`, `aws elasticbeanstalk
+ * terminate-environment`, `aws cloudformation delete-stack`, `kubectl delete namespace`, ... */
+export const ENVIRONMENT_SCALE_FINDINGS = ['terraform.destroy', 'tofu.destroy', 'pulumi.destroy', 'cdk.destroy', 'aws.delete-environment', 'gcloud.delete-environment', 'az.delete-environment', 'kubectl.delete-namespace'];
+
+const plan = (address: string, actions: string): string => `{kind: terraform-plan, plan: {resource_changes: [{address: ${address}, change: {actions: [${actions}]}}]}}`;
+
+export function starterPolicyYaml(): string {
+  const resources = ENVIRONMENT_SCALE_TYPES.flatMap((t) => [`${t}.*`, `*.${t}.*`]);
+  return `policy:
+  rules:
+    # --- production -------------------------------------------------------------------------
+    - id: prod-never-delete-environment
+      description: Deleting or replacing a production environment, cluster, network or account is never allowed
+      when:
+        environment: production
+        effect: [delete-*, replace-*, destroy-*, terminate-*]
+        resource:
+${resources.map((r) => `          - "${r}"`).join('\n')}
+      decide: deny
+      examples:
+        match:
+          - {action: ${plan('aws_elastic_beanstalk_environment.prod', 'delete')}}
+          - {action: ${plan('module.network.aws_vpc.main', 'delete, create')}}
+          - {action: ${plan('google_container_cluster.primary', 'create, delete')}}
+        no_match:
+          - {action: ${plan('aws_db_instance.main', 'delete, create')}}
+          - {action: ${plan('aws_vpc.main', 'update')}}
+
+    - id: prod-never-destroy-stack
+      description: Destroying a whole production stack or environment from the command line is never allowed
+      when:
+        environment: production
+        finding: [${ENVIRONMENT_SCALE_FINDINGS.join(', ')}]
+      decide: deny
+
+    - id: prod-destructive-two-seniors
+      description: Destructive or unrecognised actions in production need two senior approvals
+      when:
+        environment: production
+        risk: [destructive, unknown]
+      decide:
+        approve: {count: 2, roles: [senior], ttl: 30m, recovery_point: optional}
+      examples:
+        match:
+          - {action: ${plan('aws_db_instance.main', 'delete, create')}}
+          - {action: {kind: sql, sql: "DROP TABLE customers"}}
+        no_match:
+          - {action: {kind: sql, sql: "SELECT count(*) FROM customers"}}
+
+    - id: prod-mutating-one-approval
+      description: Routine changes in production need one approval from an engineer or a senior
+      when:
+        environment: production
+        risk: mutating
+      decide:
+        approve: {count: 1, roles: [engineer, senior], ttl: 1h}
+      examples:
+        match:
+          - {action: ${plan('aws_s3_bucket.assets', 'create')}}
+        no_match:
+          - {action: ${plan('aws_s3_bucket.assets', 'delete')}}
+
+    - id: prod-readonly
+      description: Reading production is allowed
+      when:
+        environment: production
+        risk: readonly
+      decide: allow
+      examples:
+        match:
+          - {action: {kind: sql, sql: "SELECT id FROM orders LIMIT 10"}}
+
+    # --- staging ----------------------------------------------------------------------------
+    - id: staging-destructive-one-approval
+      description: Destructive or unrecognised actions in staging need one approval
+      when:
+        environment: staging
+        risk: [destructive, unknown]
+      decide:
+        approve: {count: 1, roles: [engineer, senior], ttl: 1h}
+      examples:
+        match:
+          - {action: {kind: sql, sql: "TRUNCATE sessions"}, environment: staging}
+        no_match:
+          - {action: {kind: sql, sql: "SELECT 1"}, environment: staging}
+
+    # --- dev --------------------------------------------------------------------------------
+    - id: dev-unknown-one-approval
+      description: In dev everything is allowed except what Countersign cannot understand
+      when:
+        environment: dev
+        risk: unknown
+      decide:
+        approve: {count: 1, ttl: 1h}
+`;
+}

@@ -19,12 +19,14 @@ export const DEFAULT_LIMITS: Limits = {
   destructivePerHour: 60,
 };
 
-export type Resolved = { target: Target | null; environment: string };
+/** `why` says which signal chose the target, for the audit entry. */
+export type Resolved = { target: Target | null; environment: string; why?: string };
 
 export type EvalQuery = { agent: Agent; action: Action; report: RiskReport; target: Target | null; environment: string };
 
 export interface EngineParts {
-  classify(action: Action): RiskReport;
+  /** Total: never throws by contract (the engine still treats a throw as unknown). */
+  classify(action: Action, cwd?: string): RiskReport;
   resolve(agent: Agent, input: SubmitInput): Resolved;
   evaluate(q: EvalQuery): Decision;
   principal(id: string): Principal | undefined;

@@ -15,7 +15,7 @@ import { answerFor } from './answer.js';
 export async function submit(ctx: EngineCtx, agent: Agent, input: SubmitInput): Promise<SubmitAnswer> {
   const now = ctx.clock.now();
   const report = safeClassify(ctx, input);
-  const { target, environment } = ctx.parts.resolve(agent, input);
+  const { target, environment, why } = ctx.parts.resolve(agent, input);
   const targetId = target ? target.id : null;
   const digest = actionDigest({ action: input.action, targetId, environment }, nodeHasher);
 
@@ -64,6 +64,7 @@ export async function submit(ctx: EngineCtx, agent: Agent, input: SubmitInput): 
         action: input.action,
         target: targetId,
         environment,
+        ...(why ? { resolution: why } : {}),
         digest,
         risk: report.risk,
         summary: report.summary,
@@ -97,7 +98,7 @@ export async function submit(ctx: EngineCtx, agent: Agent, input: SubmitInput): 
 
 function safeClassify(ctx: EngineCtx, input: SubmitInput): RiskReport {
   try {
-    return ctx.parts.classify(input.action);
+    return ctx.parts.classify(input.action, input.context?.cwd);
   } catch (err) {
     // The classifier is total by contract; if it throws anyway the action is unknown, not harmless.
     return {

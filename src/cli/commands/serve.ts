@@ -1,0 +1,118 @@
+// `countersign serve`: the composition root. Loads the config, opens the store, builds the engine
+// and the HTTP server, prints the URL, and shuts down cleanly on SIGTERM/SIGINT (every accepted
+// write is committed before the process exits).
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CountersignError, type Store } from '../../core/index.js';
+import { authenticate, loadConfigChecked, loadConfig, type Config } from '../../config/index.js';
+import { initClassifier } from '../../classify/index.js';
+import { createEngine, monotonic, systemClock } from '../../engine/index.js';
+import { partsFromConfig } from '../../engine/from-config.js';
+import { startServer } from '../../server/index.js';
+import { startCheckpoints } from '../../server/checkpoints.js';
+import { openStore } from '../../server/open-store.js';
+import { parseArgs, UsageError } from '../args.js';
+import { report } from '../client.js';
+
+const HELP = `Usage: countersign serve [--dir DIR | --config FILE] [--listen HOST:PORT] [--database URL]
+                         [--public-url URL] [--static DIR] [--json]
+
+Runs the control plane. The config is FILE, or DIR/countersign.yaml (DIR defaults to the current
+directory); the embedded SQLite database lives in the config's data_dir (default DIR/data).
+--listen overrides server.listen (port 0 picks a free port); the default is loopback only.
+--database postgres://... uses PostgreSQL instead, so several instances can share one database.
+Prints the URL it serves on (with --json: one line {"url": ...}). SIGTERM or SIGINT stops it after
+committing every accepted write.
+`;
+
+export type Opened = { config: Config; engineStore: Store; close(): Promise<void> };
+
+export function configPath(flags: Record<string, string | true>): string {
+  if (typeof flags['config'] === 'string') return resolve(flags['config']);
+  const dir = resolve(typeof flags['dir'] === 'string' ? flags['dir'] : '.');
+  if (existsSync(dir) && statSync(dir).isFile()) return dir;
+  return join(dir, 'countersign.yaml');
+}
+
+/** Opens the store named by --dir/--config/--database (for serve, and for offline `audit`). */
+export async function openDataDir(flags: Record<string, string | true>, checked = false): Promise<Opened> {
+  const file = configPath(flags);
+  if (!existsSync(file)) throw new CountersignError('E_CONFIG_INVALID', `No config at ${file}. Create one with \`countersign init --dir DIR\`, or pass --config FILE.`);
+  const config = checked ? await loadConfigChecked(file) : loadConfig(file);
+  const clock = monotonic(systemClock);
+  const db = typeof flags['database'] === 'string' ? flags['database'] : process.env['COUNTERSIGN_DATABASE'];
+  const engineStore = await openStore({ dataDir: config.dataDir, ...(db ? { database: db } : {}), clock });
+  return { config, engineStore, close: () => engineStore.close() };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let opened: Opened | undefined;
+  try {
+    const { flags, positionals } = parseArgs(argv, { boolean: ['json', 'help'], string: ['dir', 'config', 'listen', 'database', 'public-url', 'static', 'checkpoint-seconds'] });
+    if (flags['help']) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const listen = typeof flags['listen'] === 'string' ? parseListen(flags['listen']) : undefined;
+    await initClassifier();
+    opened = await openDataDir(flags, true);
+    const { config, engineStore } = opened;
+    const clock = monotonic(systemClock);
+    const engine = createEngine({ parts: partsFromConfig(config), store: engineStore, clock, publicUrl: config.server.publicUrl });
+    await engine.appendAudit([{ type: 'config.loaded', body: { file: config.file, digest: config.digest, policyDigest: config.policy.digest, warnings: config.warnings } }]);
+    const staticDir = typeof flags['static'] === 'string' ? resolve(flags['static']) : defaultStaticDir();
+    const host = listen?.host ?? config.server.host;
+    const port = listen?.port ?? config.server.port;
+    const explicitUrl = typeof flags['public-url'] === 'string' ? flags['public-url'] : undefined;
+    const server = await startServer({
+      engine,
+      authenticate: (t) => authenticate(config, t),
+      bodyLimit: config.server.bodyLimitBytes,
+      host,
+      port,
+      ...(staticDir ? { staticDir } : {}),
+      // The configured public URL names the configured port; with --listen the real address wins.
+      ...(explicitUrl ? { publicUrl: explicitUrl } : listen ? {} : { publicUrl: config.server.publicUrl }),
+    });
+    (engine as { hookWaitMs?: number }).hookWaitMs = config.server.hookWaitSeconds * 1000;
+    const cpSeconds = typeof flags['checkpoint-seconds'] === 'string' ? Number(flags['checkpoint-seconds']) : 60;
+    const checkpoints = startCheckpoints(engine, config.dataDir, Number.isFinite(cpSeconds) ? cpSeconds * 1000 : 60_000);
+    for (const w of config.warnings) process.stderr.write(`countersign serve: warning: ${w}\n`);
+    process.stdout.write(flags['json'] ? JSON.stringify({ url: server.url, dataDir: config.dataDir }) + '\n' : `Countersign is serving on ${server.url} (data: ${config.dataDir})\n`);
+
+    const store = engineStore;
+    await new Promise<void>((done) => {
+      let stopping = false;
+      const stop = (): void => {
+        if (stopping) return;
+        stopping = true;
+        checkpoints.stop();
+        server
+          .close()
+          .then(() => store.close())
+          .catch((err) => process.stderr.write(`countersign serve: while stopping: ${String(err)}\n`))
+          .finally(done);
+      };
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    });
+    return 0;
+  } catch (err) {
+    if (opened) await opened.close().catch(() => undefined);
+    return report('serve', err);
+  }
+}
+
+function parseListen(s: string): { host: string; port: number } {
+  const m = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9.-]*)):(\d{1,5})$/.exec(s) ?? /^()()(\d{1,5})$/.exec(s);
+  const port = m ? Number(m[3]) : NaN;
+  if (!m || port > 65535) throw new UsageError(`--listen "${s}" is not HOST:PORT (e.g. 127.0.0.1:7300, or :0 for any free port)`);
+  return { host: m[1] || m[2] || '127.0.0.1', port };
+}
+
+/** web/dist next to the package, when the dashboard has been built. */
+function defaultStaticDir(): string | undefined {
+  const dir = new URL('../../../../web/dist/', import.meta.url).pathname;
+  return existsSync(join(dir, 'index.html')) ? dir : undefined;
+}

@@ -27,7 +27,11 @@ export type SqliteStore = Store & {
   readonly path: string;
   /** Runs queued writes now instead of at the end of the tick (tests, shutdown). */
   flush(): void;
+  /** The durability settings in force on this connection (for `doctor` and tests). */
+  settings(): { journalMode: string; synchronous: string; busyTimeoutMs: number; schemaVersion: number };
 };
+
+const SYNCHRONOUS = ['off', 'normal', 'full', 'extra'];
 
 export function openSqliteStore(opts: SqliteStoreOptions): Promise<SqliteStore> {
   try {
@@ -59,6 +63,12 @@ function open(opts: SqliteStoreOptions): SqliteStore {
   return {
     path: opts.path,
     flush: () => writes.flush(),
+    settings: () => ({
+      journalMode: String(db.pragma('journal_mode', { simple: true })),
+      synchronous: SYNCHRONOUS[Number(db.pragma('synchronous', { simple: true }))] ?? 'unknown',
+      busyTimeoutMs: Number(db.pragma('busy_timeout', { simple: true })),
+      schemaVersion: Number((db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number }).v),
+    }),
 
     insertRequest(r: RequestRecord, items: AuditAppend[]): Promise<AuditEntry[]> {
       return writes.submit(`Storing request ${r.id}`, () => {

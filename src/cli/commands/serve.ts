@@ -72,8 +72,9 @@ export async function run(argv: string[]): Promise<number> {
       host,
       port,
       ...(staticDir ? { staticDir } : {}),
-      // The configured public URL names the configured port; with --listen the real address wins.
-      ...(explicitUrl ? { publicUrl: explicitUrl } : listen ? {} : { publicUrl: config.server.publicUrl }),
+      // The configured public URL names the configured port; with --listen (or port 0) the real
+      // address wins.
+      ...(explicitUrl ? { publicUrl: explicitUrl } : listen || port === 0 ? {} : { publicUrl: config.server.publicUrl }),
     });
     (engine as { hookWaitMs?: number }).hookWaitMs = config.server.hookWaitSeconds * 1000;
     const cpSeconds = typeof flags['checkpoint-seconds'] === 'string' ? Number(flags['checkpoint-seconds']) : 60;

@@ -1,0 +1,137 @@
+// What an interpreter one-liner does, found lexically: file deletion, shell/subprocess calls
+// (their command text is classified as shell), SQL strings (classified as SQL) and dynamic code
+// evaluation. A call whose argument is not a literal cannot be judged and is unknown.
+import type { Finding } from '../../core/index.js';
+import { classifySql } from '../sql/index.js';
+import { classifyPath, isSystemWide } from '../tools/paths.js';
+import { dispatch } from './command.js';
+import { mask, readArgs, type Arg, type Lang } from './code-lex.js';
+import { nestedReport, reparse } from './nested.js';
+import { add, type State } from './state.js';
+import { snippet } from './words.js';
+
+type Family = 'delete' | 'delete-tree' | 'exec' | 'sql' | 'sql-maybe' | 'eval';
+
+// Each pattern ends right where the call's arguments begin.
+const PATTERNS: Record<Lang, readonly [RegExp, Family][]> = {
+  python: [
+    [/\b(?:shutil\.rmtree|rmtree)\s*(?=\()/g, 'delete-tree'],
+    [/\bos\.(?:remove|unlink|rmdir|removedirs)\s*(?=\()/g, 'delete'],
+    [/\.(?:unlink|rmdir)\s*\(\s*\)/g, 'delete'],
+    [/\b(?:os\.(?:system|popen|exec[lv]p?e?|spawn[lv]p?e?)|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|commands\.getoutput|pty\.spawn)\s*(?=\()/g, 'exec'],
+    [/\.(?:execute|executemany|executescript)\s*(?=\()/g, 'sql'],
+    [/\.(?:query|exec|raw|sql)\s*(?=\()/g, 'sql-maybe'],
+    [/(?<![.\w])(?:eval|exec|compile|__import__)\s*(?=\()/g, 'eval'],
+  ],
+  js: [
+    [/\b(?:fs|fse|fsp|fsPromises|promises)\.(?:rm|rmSync|rmdir|rmdirSync|remove|removeSync|emptyDir|emptyDirSync)\s*(?=\()/g, 'delete-tree'],
+    [/\b(?:rimraf(?:\.sync)?|del(?:\.sync)?|deleteSync)\s*(?=\()/g, 'delete-tree'],
+    [/\b(?:fs|fse|fsp|fsPromises|promises)\.(?:unlink|unlinkSync|truncate|truncateSync)\s*(?=\()/g, 'delete'],
+    [/(?:(?:child_process|cp|\))\s*\.\s*|(?<![.\w$]))(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)\s*(?=\()/g, 'exec'],
+    [/\b(?:Bun\.spawn|Bun\.spawnSync|Deno\.run|\$)\s*(?=\(|`)/g, 'exec'],
+    [/\.(?:query|exec|execute|run|raw|prepare)\s*(?=\()/g, 'sql-maybe'],
+    [/(?<![.\w$])(?:eval|Function|new\s+Function)\s*(?=\()/g, 'eval'],
+  ],
+  perl: [
+    [/\b(?:rmtree|remove_tree)\b\s*/g, 'delete-tree'],
+    [/(?<![$@%\w])(?:unlink|rmdir)\b\s*/g, 'delete'],
+    [/(?<![$@%\w>])(?:system|exec)\b\s*/g, 'exec'],
+    [/->(?:do|prepare|selectall_arrayref|selectrow_array)\s*(?=\()/g, 'sql'],
+    [/(?<![$@%\w>])eval\s+(?=["'$])/g, 'eval'],
+  ],
+  ruby: [
+    [/\bFileUtils\.(?:rm_rf|rm_r|remove_dir|remove_entry|remove_entry_secure|rmtree)\b\s*/g, 'delete-tree'],
+    [/\b(?:FileUtils\.(?:rm|rm_f|remove|remove_file|safe_unlink)|File\.(?:delete|unlink)|Dir\.(?:rmdir|delete|unlink))\b\s*/g, 'delete'],
+    [/(?<![.\w])(?:system|exec|spawn)\b\s*|\b(?:IO\.popen|Open3\.\w+|Kernel\.(?:system|exec|spawn))\s*/g, 'exec'],
+    [/\.(?:execute|exec|query|exec_query)\s*(?=\(|\s*["'])/g, 'sql'],
+    [/(?<![.\w])(?:eval|instance_eval|class_eval)\b\s*/g, 'eval'],
+  ],
+  php: [
+    [/\b(?:unlink|rmdir)\s*(?=\()/g, 'delete'],
+    [/\b(?:shell_exec|exec|system|passthru|popen|proc_open|pcntl_exec)\s*(?=\()/g, 'exec'],
+    [/(?:->|::)(?:query|exec|prepare)\s*(?=\()|\b(?:mysqli_query|pg_query|mysql_query)\s*(?=\()/g, 'sql-maybe'],
+    [/\b(?:eval|assert|create_function)\s*(?=\()/g, 'eval'],
+  ],
+};
+
+const SQL_START = /^\s*(?:select|insert|update|delete|drop|truncate|alter|create|with|grant|revoke|replace|merge|vacuum|rename)\b/i;
+
+export function scanCode(code: string, lang: Lang, st: State, via: string): void {
+  const before = st.findings.length;
+  const m = mask(code, lang);
+  for (const s of m.shells) reparse(s.value, st, { via: `${via} backticks`, dynamic: s.dynamic });
+  for (const [re, family] of PATTERNS[lang]) {
+    re.lastIndex = 0;
+    for (let hit = re.exec(m.masked); hit; hit = re.exec(m.masked)) {
+      const args = family === 'delete' && hit[0].endsWith(')') ? [] : readArgs(code, hit.index + hit[0].length, lang);
+      act(family, hit[0].replace(/[\s(]+$/, ''), args, st, via, lang);
+      if (hit[0] === '') re.lastIndex++;
+    }
+  }
+  if (st.findings.length === before) looksLikeShell(code, st, via);
+}
+
+function act(family: Family, call: string, args: Arg[], st: State, via: string, lang: Lang): void {
+  const a0 = args[0];
+  const literal = a0?.kind === 'str' && !a0.dynamic ? a0.value : undefined;
+  switch (family) {
+    case 'delete':
+    case 'delete-tree': {
+      if (literal === undefined && !(a0?.kind === 'list' && !a0.dynamic)) return add(st, cannot(call, via, 'delete'));
+      const paths = a0 && a0.kind === 'list' ? a0.values : [literal!];
+      for (const p of paths) add(st, judgeDelete(call, p, family === 'delete-tree', via, st));
+      return;
+    }
+    case 'exec': {
+      const argv = argvOf(args);
+      if (!argv) return add(st, cannot(call, via, 'run'));
+      if (argv.length === 1) reparse(argv[0]!, st, { via: `${via} ${call}` });
+      else dispatch(argv.map((value) => ({ value, dynamic: false })), st, undefined, argv.join(' '));
+      return;
+    }
+    case 'sql':
+    case 'sql-maybe': {
+      if (literal !== undefined && SQL_START.test(literal)) {
+        for (const f of classifySql(literal, 'postgresql').findings) add(st, f);
+      } else if (family === 'sql' && (a0?.kind !== 'str' || a0.dynamic)) add(st, cannot(call, via, 'query'));
+      return;
+    }
+    case 'eval': {
+      if (literal !== undefined) return scanCode(literal, lang, st, `${via} ${call}`);
+      if (call.endsWith('__import__') && a0?.kind === 'str') return;
+      return add(st, cannot(call, via, 'evaluate'));
+    }
+  }
+}
+
+/** Literal argv from `("rm -rf /")`, `(["rm", "-rf", "/"])`, `("rm", ["-rf", "/"])` or `("rm", "-rf", "/")`. */
+function argvOf(args: Arg[]): string[] | null {
+  const out: string[] = [];
+  for (const a of args) {
+    if (a.kind === 'other') break;
+    if (a.dynamic) return null;
+    if (a.kind === 'str') out.push(a.value);
+    else out.push(...a.values);
+  }
+  return out.length > 0 ? out : null;
+}
+
+function judgeDelete(call: string, path: string, tree: boolean, via: string, st: State): Finding {
+  const info = classifyPath(path, false, st.cwd);
+  const precious = isSystemWide(info.cls) || info.cls === 'outside' || info.cls === 'parent' || info.cls === 'cwd' || (tree && info.cls === 'temp');
+  const risk = precious ? 'destructive' : 'mutating';
+  return { rule: tree ? 'shell.interpreter-delete-tree' : 'shell.interpreter-delete', risk, effect: 'delete-files', target: path, explanation: `${via}: ${call}(${snippet(path)}) deletes ${tree ? 'a directory tree' : 'a file'} (${info.cls} path)`, tool: call };
+}
+
+function cannot(call: string, via: string, verb: string): Finding {
+  return { rule: 'shell.interpreter-dynamic', risk: 'unknown', effect: 'run-unknown-code', target: call, explanation: `${via}: ${call} is given a computed argument, so what it would ${verb} cannot be known`, tool: call };
+}
+
+// `perl -e "rm -rf /"`: not valid code for the interpreter, but an agent that writes it meant the
+// shell command; when the text reads as a destructive shell command we do not call it safe.
+function looksLikeShell(code: string, st: State, via: string): void {
+  const r = nestedReport(code, st, via);
+  if (r.risk === 'destructive' && !r.error) {
+    add(st, { rule: 'shell.interpreter-shell-text', risk: 'unknown', effect: 'run-unknown-code', target: snippet(code), explanation: `${via}: the code reads as a destructive shell command (${r.summary}); its effect in the interpreter is unclear`, tool: 'shell' });
+  }
+}

@@ -1,0 +1,144 @@
+// One simple command: evaluate its words, apply its redirections, then decide what runs. Wrappers,
+// shells and interpreters are unwrapped here (specials.ts); everything else goes to the tool
+// tables through the Invocation contract, and a command no table knows gets the walker's default.
+import type { Finding } from '../../core/index.js';
+import { classifyInvocation, type Invocation } from '../tools/index.js';
+import { classifySql } from '../sql/index.js';
+import type { Node } from './parser.js';
+import { applyRedirects } from './redirects.js';
+import { outputOf } from './flow.js';
+import { SPECIALS } from './specials.js';
+import { add, tick, type Output, type State, type Word } from './state.js';
+import { assign } from './walk.js';
+import { evalWord, snippet } from './words.js';
+
+export type Redirs = { nodes: Node[]; stdin?: Output };
+
+const NONE: Output = { source: 'none' };
+
+export function runCommand(node: Node | null, st: State, stdin: Output | undefined, redirs: Redirs | undefined): Output {
+  const words: Word[] = [];
+  const rnodes: Node[] = redirs ? [...redirs.nodes] : [];
+  if (node) {
+    for (const c of node.namedChildren) {
+      if (!c) continue;
+      switch (c.type) {
+        case 'variable_assignment':
+          // `VAR=value cmd`: only the command's environment; the name is not the command.
+          assign(c, st, false);
+          break;
+        case 'command_name': {
+          const w = c.namedChildren[0];
+          if (w) words.push(evalWord(w, st));
+          break;
+        }
+        case 'file_redirect':
+        case 'herestring_redirect':
+        case 'heredoc_redirect':
+          rnodes.push(c);
+          break;
+        case 'comment':
+          break;
+        default:
+          words.push(evalWord(c, st));
+      }
+    }
+  }
+  const eff = applyRedirects(rnodes, st);
+  if (redirs) redirs.stdin = eff.stdin;
+  if (words.length === 0) return NONE;
+  const out = dispatch(words, st, eff.stdin ?? stdin, node ? node.text : '');
+  return eff.stdoutAway ? NONE : out;
+}
+
+/** Decide what argv runs. Wrappers call back here with the command they wrap. */
+export function dispatch(words: Word[], st: State, stdin: Output | undefined, text: string): Output {
+  tick(st);
+  const first = words[0]!;
+  if (first.dynamic) {
+    add(st, { rule: 'shell.dynamic-command', risk: 'unknown', effect: 'run-unknown-command', target: snippet(first.value), explanation: `the command name ${snippet(first.value)} is computed at run time, so what runs cannot be known`, tool: 'shell' });
+    return { source: 'other' };
+  }
+  if (/^[^=/]*=/.test(first.value) && words.length > 1) {
+    // `1A=2 git ...` is not a valid assignment; shells differ on what they do with it, so judge
+    // the rest as if it ran.
+    return dispatch(words.slice(1), st, stdin, text);
+  }
+  const name = commandName(first.value);
+  if (name === '') {
+    add(st, { rule: 'shell.empty-command', risk: 'unknown', effect: 'run-unknown-command', explanation: 'the command name is empty after expansion', tool: 'shell' });
+    return { source: 'other' };
+  }
+  if (st.funcs.has(name) && !first.value.includes('/')) return callFunction(name, st);
+  const special = SPECIALS.get(name);
+  if (special) {
+    const out = special(words, st, stdin, text || joinText(words));
+    if (out) return out;
+  }
+  return runTool(name, words, st, stdin, text || joinText(words));
+}
+
+/** `/bin/rm`, `./rm` and `rm` are the same program for the tables. */
+export function commandName(value: string): string {
+  const slash = value.lastIndexOf('/');
+  return slash >= 0 ? value.slice(slash + 1) : value;
+}
+
+export function joinText(words: readonly Word[]): string {
+  return words.map((w) => w.value).join(' ');
+}
+
+function callFunction(name: string, st: State): Output {
+  // The body was walked where it was defined. A function that calls itself in a pipe or in the
+  // background multiplies processes without bound: a fork bomb.
+  if (st.inFunction === name && st.forkish) {
+    add(st, { rule: 'shell.fork-bomb', risk: 'destructive', effect: 'exhaust-processes', target: name, explanation: `function ${name} calls itself in a pipe or in the background: a fork bomb that takes the machine down`, tool: 'shell' });
+  }
+  return { source: 'other' };
+}
+
+export function invocationOf(name: string, words: readonly Word[], st: State, stdin: Output | undefined, text: string): Invocation {
+  const args: string[] = [];
+  const dynamic: boolean[] = [];
+  for (let i = 1; i < words.length; i++) {
+    args.push(words[i]!.value);
+    dynamic.push(words[i]!.dynamic);
+  }
+  const inv: Invocation = { name, args, dynamic, text };
+  if (st.cwd !== undefined) inv.cwd = st.cwd;
+  if (stdin?.text !== undefined) inv.stdin = stdin.text;
+  return inv;
+}
+
+function runTool(name: string, words: Word[], st: State, stdin: Output | undefined, text: string): Output {
+  const inv = invocationOf(name, words, st, stdin, text);
+  const found = classifyInvocation(inv, st.ctx!);
+  if (found) for (const f of found) add(st, f);
+  else for (const f of fallback(name, inv)) add(st, f);
+  return outputOf(name, words.slice(1), stdin);
+}
+
+// Shell builtins that change nothing outside the shell itself. Used only when no table claims
+// the name (tables know tools; this is the shell's own vocabulary).
+const INERT_BUILTINS = new Set([
+  'echo', 'printf', 'true', 'false', ':', 'test', '[', '[[', 'pwd', 'cd', 'pushd', 'popd', 'dirs', 'set', 'shopt', 'shift',
+  'exit', 'return', 'break', 'continue', 'wait', 'read', 'type', 'hash', 'help', 'alias', 'unalias', 'let', 'local',
+  'export', 'declare', 'typeset', 'readonly', 'history', 'jobs', 'umask', 'ulimit', 'times', 'getopts', 'logout',
+  'fg', 'bg', 'disown', 'suspend', 'caller', 'compgen', 'complete', 'compopt', 'mapfile', 'readarray', 'bind', 'sleep',
+]);
+
+const SQL_VERBS = /^(?:select|insert|update|delete|drop|truncate|alter|create|grant|revoke|with|merge|replace|upsert|vacuum|reindex|comment|rename)$/i;
+
+function fallback(name: string, inv: Invocation): Finding[] {
+  if (INERT_BUILTINS.has(name)) {
+    return [{ rule: 'shell.builtin', risk: 'readonly', effect: 'none', target: name, explanation: `${name} only affects the shell itself`, tool: name }];
+  }
+  if (SQL_VERBS.test(name) && inv.args.length > 0) {
+    // Someone pasted SQL as a command line: judge it as the SQL it is.
+    const r = classifySql(inv.text, 'postgresql');
+    if (r.risk !== 'unknown') return r.findings.length > 0 ? r.findings : [{ rule: 'shell.sql-text', risk: r.risk, effect: 'sql', explanation: r.summary, tool: 'sql' }];
+  }
+  return [{ rule: 'shell.unknown-command', risk: 'mutating', effect: 'run-program', target: name, explanation: `${name} is not a tool the classifier knows; it may change things`, tool: name }];
+}
+
+export { NONE };

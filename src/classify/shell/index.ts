@@ -1,0 +1,62 @@
+// The shell walker's entry points. classifyShell is synchronous and never throws: every failure
+// becomes an "unknown" report with an error code (fail closed).
+import type { RiskReport, SqlDialect } from '../../core/index.js';
+import { classifySql } from '../sql/index.js';
+import type { Invocation, ToolContext } from '../tools/types.js';
+import { dispatch } from './command.js';
+import { checkCommand } from './input.js';
+import { checkTree, nestedReport } from './nested.js';
+import { initParser, parseScript } from './parser.js';
+import { buildReport, unknownReport } from './report.js';
+import { Bail, MAX_NESTING, newState, type State, type Word } from './state.js';
+import { walkBlock } from './walk.js';
+
+export { MAX_COMMAND_CHARS } from './input.js';
+
+export function initShell(): Promise<void> {
+  return initParser();
+}
+
+export function classifyShell(command: string, opts: { cwd?: string } = {}): RiskReport {
+  const bad = checkCommand(command);
+  if (bad) return unknownReport(bad);
+  const st = newState(opts.cwd);
+  st.ctx = contextFor(st);
+  let tree;
+  try {
+    tree = parseScript(command);
+    if (!tree) return unknownReport({ code: 'E_INTERNAL', message: 'The shell parser is not loaded; call initShell() (or initClassifier()) first.' });
+    checkTree(tree.rootNode, st, 'command');
+    walkBlock(tree.rootNode, st);
+    return buildReport(st.findings, st.error);
+  } catch (err) {
+    if (err instanceof Bail) return unknownReport(err.info, st.findings.filter((f) => f.risk === 'destructive'));
+    if (err instanceof RangeError) return unknownReport({ code: 'E_TOO_DEEP', message: 'The command nests deeper than the classifier follows; simplify it.' });
+    return unknownReport({ code: 'E_INTERNAL', message: `The shell classifier failed (${String(err).slice(0, 200)}); the command is treated as unknown.` });
+  } finally {
+    tree?.delete();
+  }
+}
+
+/** What the tables may ask of the walker: nested scripts, SQL, and carried commands. */
+function contextFor(st: State): ToolContext {
+  return {
+    shell: (script: string) => nestedReport(script, st, 'carried script'),
+    sql: (sql: string, dialect: SqlDialect) => classifySql(sql, dialect),
+    invocation: (inv: Invocation) => {
+      const saved = st.findings;
+      st.findings = [];
+      if (st.nesting + 1 > MAX_NESTING) throw new Bail({ code: 'E_TOO_DEEP', message: `Commands carried by other commands nest more than ${MAX_NESTING} levels; simplify them.` });
+      st.nesting++;
+      try {
+        const words: Word[] = [{ value: inv.name, dynamic: false }, ...inv.args.map((value, i) => ({ value, dynamic: inv.dynamic[i] === true }))];
+        const stdin = inv.stdin !== undefined ? { source: 'literal' as const, text: inv.stdin } : undefined;
+        dispatch(words, st, stdin, inv.text);
+        return st.findings;
+      } finally {
+        st.nesting--;
+        st.findings = saved;
+      }
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// Redirections. `>` truncates before the command even runs, so where it points matters on its
+// own: a system file, a home dotfile or a disk device loses its contents; the workspace, /tmp
+// and /dev/null are routine. Input redirections say where stdin comes from.
+import type { Finding } from '../../core/index.js';
+import { classifyPath, isSystemWide } from '../tools/paths.js';
+import type { Node } from './parser.js';
+import { heredocText } from './heredoc.js';
+import { add, type Output, type State, type Word } from './state.js';
+import { evalWord, unhandled } from './words.js';
+
+export type RedirectEffect = { stdin?: Output; stdoutAway: boolean };
+
+// Block devices: writing to one overwrites a disk or partition.
+const DISK = /^\/dev\/(?:sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\d|rdisk\d|mapper\/|md\d|dm-\d|loop\d|sr\d|nbd\d)/;
+// Device files that swallow or pass through output.
+const HARMLESS_DEV = /^\/dev\/(?:null|zero|full|stdout|stderr|stdin|tty|pts\/|fd\/|console|random|urandom)/;
+
+export function applyRedirects(nodes: readonly Node[], st: State): RedirectEffect {
+  const eff: RedirectEffect = { stdoutAway: false };
+  for (const n of nodes) {
+    if (n.type === 'herestring_redirect') {
+      const w = n.namedChildren[0];
+      const v = w ? evalWord(w, st) : { value: '', dynamic: false };
+      eff.stdin = { source: 'literal', text: v.value + '\n', dynamic: v.dynamic };
+    } else if (n.type === 'heredoc_redirect') {
+      const v = heredocText(n, st);
+      eff.stdin = { source: 'literal', text: v.value, dynamic: v.dynamic };
+    } else if (n.type === 'file_redirect') {
+      fileRedirect(n, st, eff);
+    } else unhandled(n, st);
+  }
+  return eff;
+}
+
+function fileRedirect(n: Node, st: State, eff: RedirectEffect): void {
+  let op = '';
+  let fd = '';
+  let dest: Word | null = null;
+  for (const c of n.children) {
+    if (!c) continue;
+    if (c.type === 'file_descriptor') fd = c.text;
+    else if (!c.isNamed) op += c.type;
+    else dest = evalWord(c, st);
+  }
+  if (!dest) return; // `2>&-`: closes a descriptor
+  if (op === '<' || op === '<&' || op === '<<<') {
+    if (op === '<') eff.stdin = dest.proc ?? { source: 'file', what: dest.value };
+    return;
+  }
+  if ((op === '>&' || op === '<&' || op === '>&-') && /^(?:\d+-?|-)$/.test(dest.value)) return; // 2>&1 and friends
+  const writesStdout = fd === '' || fd === '1' || op.startsWith('&');
+  if (writesStdout) eff.stdoutAway = true;
+  if (dest.proc) return; // `> >(cmd)`: cmd was walked when the word was evaluated
+  const append = op === '>>' || op === '&>>';
+  const f = judgeTarget(dest, append, st);
+  if (f) add(st, f);
+}
+
+function judgeTarget(dest: Word, append: boolean, st: State): Finding | null {
+  const path = dest.value;
+  if (!dest.dynamic && HARMLESS_DEV.test(path)) return null;
+  if (!dest.dynamic && DISK.test(path)) {
+    return { rule: 'shell.redirect-device', risk: 'destructive', effect: 'overwrite-disk', target: path, explanation: `writes straight onto the block device ${path}, destroying the filesystem on it`, tool: 'shell' };
+  }
+  if (!dest.dynamic && path === '/proc/sysrq-trigger') {
+    return { rule: 'shell.redirect-sysrq', risk: 'destructive', effect: 'take-host-down', target: path, explanation: 'writes to /proc/sysrq-trigger, which can crash or reboot the machine', tool: 'shell' };
+  }
+  const info = classifyPath(path, dest.dynamic, st.cwd);
+  const verb = append ? 'appends to' : 'overwrites';
+  if (!append && (isSystemWide(info.cls) || info.cls === 'outside')) {
+    return { rule: 'shell.redirect-truncate', risk: 'destructive', effect: 'overwrite-file', target: path, explanation: `\`>\` truncates ${path} (${info.cls} path) before writing; its old contents are lost`, tool: 'shell' };
+  }
+  return { rule: append ? 'shell.redirect-append' : 'shell.redirect-write', risk: 'mutating', effect: 'write-file', target: path, explanation: `${verb} ${path}`, tool: 'shell' };
+}

@@ -1,0 +1,240 @@
+// The statement walker. Every node type is handled explicitly; anything else goes to unhandled()
+// and makes the answer unknown (parse by allowlist, STYLE.md 3).
+import type { Node } from './parser.js';
+import { runCommand, type Redirs } from './command.js';
+import { Bail, MAX_AST_DEPTH, MAX_NESTING, tick, type Output, type State } from './state.js';
+import { evalWord, unhandled, walkExpression } from './words.js';
+
+const NONE: Output = { source: 'none' };
+
+/** Walk a sequence of statements; the output is the last statement's. */
+export function walkBlock(node: Node, st: State, stdin?: Output): Output {
+  let out: Output = NONE;
+  for (const c of node.namedChildren) if (c) out = walkStatement(c, st, stdin);
+  return out;
+}
+
+export function walkStatement(node: Node, st: State, stdin?: Output): Output {
+  tick(st);
+  if (++st.astDepth > MAX_AST_DEPTH) throw new Bail({ code: 'E_TOO_DEEP', message: `The command nests more than ${MAX_AST_DEPTH} syntax levels; simplify it.` });
+  try {
+    return statement(node, st, stdin);
+  } finally {
+    st.astDepth--;
+  }
+}
+
+function statement(node: Node, st: State, stdin?: Output): Output {
+  switch (node.type) {
+    case 'command':
+      return runCommand(node, st, stdin, undefined);
+    case 'redirected_statement':
+      return redirected(node, st, stdin);
+    case 'pipeline':
+      return pipeline(node.namedChildren, st, stdin);
+    case 'list':
+      return list(node, st, stdin);
+    case 'program':
+    case 'compound_statement':
+    case 'do_group':
+    case 'else_clause':
+      return walkBlock(node, st, stdin);
+    case 'subshell':
+      return conditional(st, () => walkBlock(node, st, stdin));
+    case 'if_statement':
+    case 'elif_clause':
+    case 'while_statement':
+    case 'for_statement':
+    case 'c_style_for_statement':
+    case 'case_statement':
+    case 'case_item':
+      return conditional(st, () => compound(node, st));
+    case 'negated_command':
+      return walkBlock(node, st, stdin);
+    case 'variable_assignment':
+      assign(node, st, true);
+      return NONE;
+    case 'variable_assignments':
+    case 'declaration_command':
+      for (const c of node.namedChildren) {
+        if (!c) continue;
+        if (c.type === 'variable_assignment') assign(c, st, true);
+        else if (c.type === 'variable_name') continue;
+        else evalWord(c, st);
+      }
+      return NONE;
+    case 'unset_command':
+      for (const c of node.namedChildren) if (c) st.vars.delete(evalWord(c, st).value);
+      return NONE;
+    case 'function_definition':
+      return defineFunction(node, st);
+    case 'test_command':
+      walkExpression(node, st);
+      return NONE;
+    case 'comment':
+      return NONE;
+    case 'ERROR':
+      // Reported once per tree by checkTree; still look inside, since a broken tail must not
+      // hide a destructive head.
+      walkBlockLenient(node, st);
+      return NONE;
+    default:
+      unhandled(node, st);
+      return NONE;
+  }
+}
+
+function walkBlockLenient(node: Node, st: State): void {
+  for (const c of node.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'command' || c.type === 'pipeline' || c.type === 'list' || c.type === 'redirected_statement' || c.type === 'subshell' || c.type === 'compound_statement') {
+      walkStatement(c, st);
+    }
+  }
+}
+
+/** Run fn with assignments counted as "maybe": a branch or loop body may not run. */
+export function conditional<T>(st: State, fn: () => T): T {
+  st.cond++;
+  try {
+    return fn();
+  } finally {
+    st.cond--;
+  }
+}
+
+// if/while/for/case: their words (loop lists, case subjects and patterns) are evaluated for the
+// substitutions they hold; their statements are walked.
+function compound(node: Node, st: State): Output {
+  let out: Output = NONE;
+  const isFor = node.type === 'for_statement';
+  for (const c of node.namedChildren) {
+    if (!c) continue;
+    if (isFor && c.type === 'variable_name') {
+      st.vars.set(c.text, null);
+      continue;
+    }
+    if (WORDISH.has(c.type)) evalWord(c, st);
+    else if (EXPRESSIONS.has(c.type)) walkExpression(c, st);
+    else out = walkStatement(c, st);
+  }
+  return out;
+}
+
+const WORDISH = new Set(['word', 'string', 'raw_string', 'ansi_c_string', 'concatenation', 'simple_expansion', 'expansion', 'command_substitution', 'number', 'extglob_pattern', 'translated_string', 'arithmetic_expansion', 'process_substitution', 'brace_expression']);
+const EXPRESSIONS = new Set(['binary_expression', 'unary_expression', 'parenthesized_expression', 'postfix_expression', 'ternary_expression', 'variable_assignment_expression']);
+
+function list(node: Node, st: State, stdin?: Output): Output {
+  // `a && b`, `a || b`: everything after the first command may or may not run.
+  const kids = node.namedChildren;
+  let out: Output = NONE;
+  kids.forEach((c, i) => {
+    if (!c) return;
+    out = i === 0 ? walkStatement(c, st, stdin) : conditional(st, () => walkStatement(c, st, stdin));
+  });
+  return out;
+}
+
+function pipeline(stages: (Node | null)[], st: State, stdin?: Output): Output {
+  // Each stage runs in its own subshell: its assignments do not survive.
+  let input = stdin;
+  const many = stages.length > 1;
+  if (many) st.cond++;
+  try {
+    for (const c of stages) if (c) input = walkStatement(c, st, input);
+  } finally {
+    if (many) st.cond--;
+  }
+  return input ?? NONE;
+}
+
+function redirected(node: Node, st: State, stdin?: Output): Output {
+  const redirs: Redirs = { nodes: [] };
+  let body: Node | null = null;
+  const after: Node[] = [];
+  for (const c of node.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'file_redirect' || c.type === 'herestring_redirect') redirs.nodes.push(c);
+    else if (c.type === 'heredoc_redirect') {
+      redirs.nodes.push(c);
+      // `cat <<EOF | sh`, `cat <<EOF > f`, `cat <<EOF && x`: tree-sitter hangs what follows the
+      // heredoc start inside the heredoc node.
+      for (const h of c.namedChildren) {
+        if (!h) continue;
+        if (h.type === 'file_redirect' || h.type === 'herestring_redirect') redirs.nodes.push(h);
+        else if (h.type !== 'heredoc_start' && h.type !== 'heredoc_body' && h.type !== 'heredoc_end') after.push(h);
+      }
+    } else if (!body) body = c;
+    else unhandled(c, st);
+  }
+  let out: Output;
+  if (!body) {
+    // A bare redirection (`> file`) still truncates or creates the file.
+    out = runCommand(null, st, stdin, redirs);
+  } else if (body.type === 'command') {
+    out = runCommand(body, st, stdin, redirs);
+  } else {
+    // `{ ...; } > f`, `while ...; done < f`: the redirections apply around a compound body.
+    runCommand(null, st, undefined, redirs);
+    out = walkStatement(body, st, redirs.stdin ?? stdin);
+  }
+  for (const a of after) {
+    if (a.type === 'pipeline') out = pipeline(a.namedChildren, st, out);
+    else if (a.type === 'command' || a.type === 'redirected_statement' || a.type === 'subshell' || a.type === 'compound_statement') {
+      // Heredoc followed by `| cmd` (single stage) or `&& cmd`: decide by the operator token.
+      const piped = a.previousSibling?.type === '|' || a.previousSibling?.type === '|&';
+      out = piped ? walkStatement(a, st, out) : conditional(st, () => walkStatement(a, st));
+    } else if (a.type === 'list') out = conditional(st, () => list(a, st));
+    else unhandled(a, st);
+  }
+  return out;
+}
+
+/** `X=value`: remember what the script assigned so `$X` can be resolved later. */
+export function assign(node: Node, st: State, persist: boolean): void {
+  const nameNode = node.namedChildren[0];
+  const valueNode = node.namedChildren[1];
+  const value = valueNode ? evalWord(valueNode, st) : { value: '', dynamic: false };
+  if (!persist || !nameNode) return;
+  const name = nameNode.type === 'variable_name' ? nameNode.text : null;
+  if (!name) return;
+  const known = value.dynamic || /\+=$/.test(node.text.slice(0, node.text.indexOf('=') + 1)) ? null : value.value;
+  // In a branch the assignment may not happen: only a value equal to the current one stays known.
+  if (st.cond > 0 && st.vars.get(name) !== known) st.vars.set(name, null);
+  else st.vars.set(name, known);
+}
+
+function defineFunction(node: Node, st: State): Output {
+  const name = node.namedChildren[0]?.text;
+  const body = node.namedChildren[node.namedChildCount - 1];
+  if (name) st.funcs.add(name);
+  if (body) {
+    const prev = st.inFunction;
+    const prevFork = st.forkish;
+    st.inFunction = name;
+    st.forkish = /[|&]/.test(body.text);
+    try {
+      conditional(st, () => walkStatement(body, st));
+    } finally {
+      st.inFunction = prev;
+      st.forkish = prevFork;
+    }
+  }
+  return NONE;
+}
+
+/** Walk `$(...)`, backticks, `<(...)` or `>(...)`: one nesting level deeper. */
+export function walkSubstitution(node: Node, st: State): Output {
+  if (st.nesting + 1 > MAX_NESTING) throw new Bail({ code: 'E_TOO_DEEP', message: `The command nests more than ${MAX_NESTING} substitutions or nested shells; simplify it.` });
+  st.nesting++;
+  try {
+    return conditionalOutput(st, node);
+  } finally {
+    st.nesting--;
+  }
+}
+
+function conditionalOutput(st: State, node: Node): Output {
+  // Substitutions run in a subshell; their assignments do not leak.
+  return conditional(st, () => walkBlock(node, st));
+}

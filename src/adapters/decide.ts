@@ -31,7 +31,10 @@ function checkAnswer(a: unknown): SubmitAnswer {
   return { ...o, reasons: Array.isArray(o.reasons) ? o.reasons.map(String) : [] } as SubmitAnswer;
 }
 
-const sentence = (reasons: string[]): string => (reasons.length ? ` ${reasons.join('; ')}.` : '');
+const sentence = (reasons: string[]): string => {
+  const text = reasons.map((r) => r.trim()).filter(Boolean).join(' ');
+  return text ? ` ${/[.!?]$/.test(text) ? text : `${text}.`}` : '';
+};
 
 export function approveUrl(answer: SubmitAnswer, baseUrl: string): string {
   return answer.approval?.url || `${baseUrl.replace(/\/+$/, '')}/requests/${encodeURIComponent(answer.id)}`;
@@ -39,7 +42,7 @@ export function approveUrl(answer: SubmitAnswer, baseUrl: string): string {
 
 function pendingOutcome(answer: SubmitAnswer, url: string): HookOutcome {
   const ap = answer.approval;
-  const need = ap ? ` It needs ${ap.count} approval(s)${ap.roles.length ? ` from ${ap.roles.join(' or ')}` : ''}; it has ${ap.have}.` : '';
+  const need = ap ? ` Approvals so far: ${ap.have} of ${ap.count}.` : '';
   return {
     decision: 'deny',
     requestId: answer.id,

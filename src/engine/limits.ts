@@ -40,11 +40,11 @@ export async function checkLimits(store: Store, limits: Limits, agent: Agent, di
     throw breakerError(state);
   }
   if (limits.ratePerMinute > 0 && rate > limits.ratePerMinute) {
-    if (rate === limits.ratePerMinute + 1) await store.appendAudit([tripped(agent, 'rate', { limit: limits.ratePerMinute, minute })]);
+    if (rate === limits.ratePerMinute + 1) await store.appendAudit([tripped(agent, 'rate', { max: limits.ratePerMinute, minute })]);
     throw new CountersignError('E_RATE_LIMITED', `Agent "${agent.id}" sent more than ${limits.ratePerMinute} actions this minute; slow down and retry in a minute.`);
   }
   if (limits.destructivePerHour > 0 && destructive > limits.destructivePerHour) {
-    if (destructive === limits.destructivePerHour + 1) await store.appendAudit([tripped(agent, 'destructive-budget', { limit: limits.destructivePerHour })]);
+    if (destructive === limits.destructivePerHour + 1) await store.appendAudit([tripped(agent, 'destructive-budget', { max: limits.destructivePerHour })]);
     throw new CountersignError(
       'E_BUDGET_EXHAUSTED',
       `Agent "${agent.id}" proposed more than ${limits.destructivePerHour} destructive actions this hour; a human should look at what it is doing.`,

@@ -31,8 +31,12 @@ export class RequestsTable {
   }
 
   insert(r: RequestRecord): void {
-    if (this.versionStmt.get(r.id)) throw new CountersignError('E_CONFLICT', `A request with id ${r.id} already exists; use a fresh id.`);
-    this.insertStmt.run(...params(r));
+    try {
+      this.insertStmt.run(...params(r));
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new CountersignError('E_CONFLICT', `A request with id ${r.id} already exists; use a fresh id.`);
+      throw e;
+    }
   }
 
   /** Compare-and-set on version. */

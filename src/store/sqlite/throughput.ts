@@ -1,0 +1,39 @@
+// Store-level throughput: 50 concurrent writers, each "decision" = one request insert with its two
+// audit entries (proposed + decided), durably committed. Run after a build:
+//   node dist/src/store/sqlite/throughput.js [seconds] [writers]
+// It measures the store alone; bench/server measures the whole HTTP path.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStore } from './index.js';
+import { record } from '../conformance-fixtures.js';
+import { verifyStore } from '../verify-store.js';
+
+const seconds = Number(process.argv[2] ?? 5);
+const writers = Number(process.argv[3] ?? 50);
+const dir = mkdtempSync(join(tmpdir(), 'cs-tp-'));
+const store = await openSqliteStore({ path: join(dir, 'countersign.db') });
+const latencies: number[] = [];
+const end = Date.now() + seconds * 1000;
+
+async function writer(w: number): Promise<void> {
+  for (let i = 0; Date.now() < end; i++) {
+    const id = `w${w}-${i}`;
+    const t = performance.now();
+    await store.insertRequest(record(id, { createdAt: Date.now() }), [
+      { type: 'action.proposed', body: { request: id, agent: 'agent-a', action: { kind: 'shell', command: 'rm -rf build' } } },
+      { type: 'action.decided', body: { request: id, verdict: 'allow', matched: ['dev-default'], policyDigest: 'b'.repeat(64) } },
+    ]);
+    latencies.push(performance.now() - t);
+  }
+}
+
+const t0 = performance.now();
+await Promise.all(Array.from({ length: writers }, (_, w) => writer(w)));
+const elapsed = (performance.now() - t0) / 1000;
+latencies.sort((a, b) => a - b);
+const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(2);
+const chain = await verifyStore(store);
+await store.close();
+rmSync(dir, { recursive: true, force: true });
+console.log(JSON.stringify({ writers, seconds: +elapsed.toFixed(2), decisions: latencies.length, perSecond: Math.round(latencies.length / elapsed), p50ms: +pct(0.5), p99ms: +pct(0.99), chainOk: chain.ok, entries: chain.entries }));

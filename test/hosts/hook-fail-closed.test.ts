@@ -2,29 +2,9 @@
 // server down, server silent, a non-JSON answer, an error answer, no token, malformed stdin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
-
-const BIN = new URL('../../../bin/countersign', import.meta.url).pathname;
-const fixture = (p: string): string => readFileSync(new URL(`../../../test/fixtures/hosts/${p}`, import.meta.url), 'utf8');
-
-export type HookRun = { code: number | null; stdout: string; stderr: string; ms: number };
-
-export function runHook(host: string, stdin: string, env: Record<string, string | undefined>, args: string[] = []): Promise<HookRun> {
-  const t0 = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'hook', host, ...args], { env: { PATH: process.env['PATH'], ...env } as NodeJS.ProcessEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - t0 }));
-    child.stdin.end(stdin);
-  });
-}
+import { fixtureText as fixture, runHook, type HookRun } from './run-hook.js';
 
 async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
   const server = createServer(handler);

@@ -18,8 +18,9 @@ Writes the host's hook configuration (merging into an existing file) and prints 
   --dir PROJECT          the project directory (default: the current directory)
   --url URL              the Countersign server (default ${DEFAULT_URL}); written into the hook
   --kind command|http    Claude Code only: a command hook (default) or the server's http hook
-  --wait SECONDS         how long the hook waits for approvals (default ${DEFAULT_WAIT}); the host's
-                         timeout is set 35 s above it
+  --wait SECONDS         how long the hook waits for approvals (default ${DEFAULT_WAIT}; for the http
+                         hook, the server's hook_wait_seconds, default 60); the host's timeout is
+                         set 35 s above it
   --command CMD          how to run countersign (default: this installation's bin/countersign)
   --agent NAME           Kiro only: the custom agent to write (default countersign)
   --dry-run              print what would change, write nothing
@@ -96,7 +97,9 @@ export async function run(argv: string[]): Promise<number> {
     const bin = (a.flags['command'] as string | undefined) ?? quote(defaultBin());
     const command = [bin, 'hook', host, ...(urlFlag ? ['--url', quote(urlFlag)] : []), ...(waitFlag !== undefined ? ['--wait', String(wait)] : [])].join(' ');
     const base = scope === 'user' ? (process.env['HOME'] ?? homedir()) : resolve((a.flags['dir'] as string | undefined) ?? '.');
-    const opts: InstallOptions = { command, url, kind, timeoutS: Math.ceil(wait) + 35, agent: (a.flags['agent'] as string | undefined) ?? 'countersign' };
+    // The http hook waits on the server (server.hook_wait_seconds, default 60 s), not in the hook.
+    const hostWait = kind === 'http' && waitFlag === undefined ? 60 : wait;
+    const opts: InstallOptions = { command, url, kind, timeoutS: Math.ceil(hostWait) + 35, agent: (a.flags['agent'] as string | undefined) ?? 'countersign' };
     const r = installHost(host, base, opts, !a.flags['dry-run']);
     if (a.flags['json']) process.stdout.write(`${JSON.stringify({ ...r, dryRun: Boolean(a.flags['dry-run']) }, null, 2)}\n`);
     else {
@@ -105,7 +108,7 @@ export async function run(argv: string[]): Promise<number> {
       if (r.changed) {
         lines.push(
           opts.kind === 'http'
-            ? '  The http hook sends COUNTERSIGN_TOKEN (this agent\'s token) from the environment Claude Code runs in.'
+            ? `  The http hook sends COUNTERSIGN_TOKEN (this agent's token) from the environment Claude Code runs in.\n  Keep the server's server.hook_wait_seconds below ${opts.timeoutS - 5} s (the hook's timeout is ${opts.timeoutS} s).`
             : '  The hook reads COUNTERSIGN_TOKEN (this agent\'s token) and COUNTERSIGN_URL from the environment the host runs in.',
           `  Check it with: countersign doctor --host ${host}${scope === 'user' ? ' --scope user' : ` --dir ${quote(base)}`}`,
         );

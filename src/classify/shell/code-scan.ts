@@ -24,9 +24,9 @@ const PATTERNS: Record<Lang, readonly [RegExp, Family][]> = {
     [/(?<![.\w])(?:eval|exec|compile|__import__)\s*(?=\()/g, 'eval'],
   ],
   js: [
-    [/\b(?:fs|fse|fsp|fsPromises|promises)\.(?:rm|rmSync|rmdir|rmdirSync|remove|removeSync|emptyDir|emptyDirSync)\s*(?=\()/g, 'delete-tree'],
+    [/(?:\b(?:fs|fse|fsp|fsPromises|promises)|\))\s*\.\s*(?:rm|rmSync|rmdir|rmdirSync|remove|removeSync|emptyDir|emptyDirSync)\s*(?=\()/g, 'delete-tree'],
     [/\b(?:rimraf(?:\.sync)?|del(?:\.sync)?|deleteSync)\s*(?=\()/g, 'delete-tree'],
-    [/\b(?:fs|fse|fsp|fsPromises|promises)\.(?:unlink|unlinkSync|truncate|truncateSync)\s*(?=\()/g, 'delete'],
+    [/(?:\b(?:fs|fse|fsp|fsPromises|promises)|\))\s*\.\s*(?:unlink|unlinkSync|truncate|truncateSync)\s*(?=\()/g, 'delete'],
     [/(?:(?:child_process|cp|\))\s*\.\s*|(?<![.\w$]))(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)\s*(?=\()/g, 'exec'],
     [/\b(?:Bun\.spawn|Bun\.spawnSync|Deno\.run|\$)\s*(?=\(|`)/g, 'exec'],
     [/\.(?:query|exec|execute|run|raw|prepare)\s*(?=\()/g, 'sql-maybe'],

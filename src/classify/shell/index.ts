@@ -1,7 +1,7 @@
 // The shell walker's entry points. classifyShell is synchronous and never throws: every failure
 // becomes an "unknown" report with an error code (fail closed).
 import type { RiskReport, SqlDialect } from '../../core/index.js';
-import { classifySql } from '../sql/index.js';
+import { classifySql, initSql } from '../sql/index.js';
 import type { Invocation, ToolContext } from '../tools/types.js';
 import { dispatch } from './command.js';
 import { checkCommand } from './input.js';
@@ -13,8 +13,9 @@ import { walkBlock } from './walk.js';
 
 export { MAX_COMMAND_CHARS } from './input.js';
 
-export function initShell(): Promise<void> {
-  return initParser();
+/** Loads tree-sitter-bash and the SQL parser (database CLIs and pasted SQL are classified as SQL). */
+export async function initShell(): Promise<void> {
+  await Promise.all([initParser(), initSql()]);
 }
 
 export function classifyShell(command: string, opts: { cwd?: string } = {}): RiskReport {

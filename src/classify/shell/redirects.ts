@@ -68,7 +68,7 @@ function judgeTarget(dest: Word, append: boolean, st: State): Finding | null {
   const info = classifyPath(path, dest.dynamic, st.cwd);
   const verb = append ? 'appends to' : 'overwrites';
   if (!append && (isSystemWide(info.cls) || info.cls === 'outside')) {
-    return { rule: 'shell.redirect-truncate', risk: 'destructive', effect: 'overwrite-file', target: path, explanation: `\`>\` truncates ${path} (${info.cls} path) before writing; its old contents are lost`, tool: 'shell' };
+    return { rule: 'shell.redirect-truncate', risk: 'destructive', effect: 'overwrite-file', target: info.norm, explanation: `\`>\` truncates ${path} (${info.cls} path) before writing; its old contents are lost`, tool: 'shell' };
   }
   return { rule: append ? 'shell.redirect-append' : 'shell.redirect-write', risk: 'mutating', effect: 'write-file', target: path, explanation: `${verb} ${path}`, tool: 'shell' };
 }

@@ -14,26 +14,34 @@ export function walkBlock(node: Node, st: State, stdin?: Output): Output {
   return out;
 }
 
-export function walkStatement(node: Node, st: State, stdin?: Output): Output {
+/** `tail`: redirections that belong to the last command of this statement. tree-sitter-bash
+ * hangs `a && b > f` and `a | b > f` redirections on the whole list or pipeline, but bash
+ * applies them to `b` only. */
+export function walkStatement(node: Node, st: State, stdin?: Output, tail?: Redirs): Output {
   tick(st);
   if (++st.astDepth > MAX_AST_DEPTH) throw new Bail({ code: 'E_TOO_DEEP', message: `The command nests more than ${MAX_AST_DEPTH} syntax levels; simplify it.` });
   try {
-    return statement(node, st, stdin);
+    if (tail && node.type !== 'command' && node.type !== 'redirected_statement' && node.type !== 'list' && node.type !== 'pipeline') {
+      // `{ ...; } > f`, `while ...; done < f`: the redirections apply around a compound body.
+      runCommand(null, st, undefined, tail);
+      return statement(node, st, tail.stdin ?? stdin);
+    }
+    return statement(node, st, stdin, tail);
   } finally {
     st.astDepth--;
   }
 }
 
-function statement(node: Node, st: State, stdin?: Output): Output {
+function statement(node: Node, st: State, stdin?: Output, tail?: Redirs): Output {
   switch (node.type) {
     case 'command':
-      return runCommand(node, st, stdin, undefined);
+      return runCommand(node, st, stdin, tail);
     case 'redirected_statement':
-      return redirected(node, st, stdin);
+      return redirected(node, st, stdin, tail);
     case 'pipeline':
-      return pipeline(node.namedChildren, st, stdin);
+      return pipeline(node.namedChildren, st, stdin, tail);
     case 'list':
-      return list(node, st, stdin);
+      return list(node, st, stdin, tail);
     case 'program':
     case 'compound_statement':
     case 'do_group':
@@ -124,31 +132,36 @@ function compound(node: Node, st: State): Output {
 const WORDISH = new Set(['word', 'string', 'raw_string', 'ansi_c_string', 'concatenation', 'simple_expansion', 'expansion', 'command_substitution', 'number', 'extglob_pattern', 'translated_string', 'arithmetic_expansion', 'process_substitution', 'brace_expression']);
 const EXPRESSIONS = new Set(['binary_expression', 'unary_expression', 'parenthesized_expression', 'postfix_expression', 'ternary_expression', 'variable_assignment_expression']);
 
-function list(node: Node, st: State, stdin?: Output): Output {
+function list(node: Node, st: State, stdin?: Output, tail?: Redirs): Output {
   // `a && b`, `a || b`: everything after the first command may or may not run.
   const kids = node.namedChildren;
+  const last = kids.length - 1;
   let out: Output = NONE;
   kids.forEach((c, i) => {
     if (!c) return;
-    out = i === 0 ? walkStatement(c, st, stdin) : conditional(st, () => walkStatement(c, st, stdin));
+    const t = i === last ? tail : undefined;
+    out = i === 0 ? walkStatement(c, st, stdin, t) : conditional(st, () => walkStatement(c, st, stdin, t));
   });
   return out;
 }
 
-function pipeline(stages: (Node | null)[], st: State, stdin?: Output): Output {
+function pipeline(stages: (Node | null)[], st: State, stdin?: Output, tail?: Redirs): Output {
   // Each stage runs in its own subshell: its assignments do not survive.
   let input = stdin;
   const many = stages.length > 1;
+  const last = stages.length - 1;
   if (many) st.cond++;
   try {
-    for (const c of stages) if (c) input = walkStatement(c, st, input);
+    stages.forEach((c, i) => {
+      if (c) input = walkStatement(c, st, input, i === last ? tail : undefined);
+    });
   } finally {
     if (many) st.cond--;
   }
   return input ?? NONE;
 }
 
-function redirected(node: Node, st: State, stdin?: Output): Output {
+function redirected(node: Node, st: State, stdin?: Output, tail?: Redirs): Output {
   const redirs: Redirs = { nodes: [] };
   let body: Node | null = null;
   const after: Node[] = [];
@@ -167,17 +180,8 @@ function redirected(node: Node, st: State, stdin?: Output): Output {
     } else if (!body) body = c;
     else unhandled(c, st);
   }
-  let out: Output;
-  if (!body) {
-    // A bare redirection (`> file`) still truncates or creates the file.
-    out = runCommand(null, st, stdin, redirs);
-  } else if (body.type === 'command') {
-    out = runCommand(body, st, stdin, redirs);
-  } else {
-    // `{ ...; } > f`, `while ...; done < f`: the redirections apply around a compound body.
-    runCommand(null, st, undefined, redirs);
-    out = walkStatement(body, st, redirs.stdin ?? stdin);
-  }
+  if (tail) redirs.nodes.push(...tail.nodes);
+  let out: Output = body ? walkStatement(body, st, stdin, redirs) : runCommand(null, st, stdin, redirs);
   for (const a of after) {
     if (a.type === 'pipeline') out = pipeline(a.namedChildren, st, out);
     else if (a.type === 'command' || a.type === 'redirected_statement' || a.type === 'subshell' || a.type === 'compound_statement') {

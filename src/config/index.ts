@@ -18,3 +18,5 @@ export type { Config, HumanEntry, AgentEntry, ServerSettings, LimitSettings } fr
 export type { Env } from './env-refs.js';
 export { starterConfig, type Starter, type StarterPrincipal, type StarterTarget } from './starter.js';
 export { starterPolicyYaml, ENVIRONMENT_SCALE_TYPES, ENVIRONMENT_SCALE_FINDINGS } from './starter-policy.js';
+export { decideOffline, agentFor, type OfflineQuery, type OfflineResult } from './offline.js';
+export { parseCases, runCases, type PolicyCase, type CaseResult } from './policy-cases.js';

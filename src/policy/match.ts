@@ -66,7 +66,8 @@ function describe(findings: Finding[], each: boolean[]): string {
 }
 
 function show(globs: Glob[]): string {
-  return globs.map((g) => g.source).join(', ');
+  const head = globs.slice(0, 6).map((g) => g.source).join(', ');
+  return globs.length > 6 ? `${head}, ... ${globs.length - 6} more` : head;
 }
 
 function quote(s: string): string {

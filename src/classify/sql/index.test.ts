@@ -111,3 +111,50 @@ test('deeply nested SQL is bounded, not a crash', () => {
   const hidden = classifySql(`SELECT ${'(SELECT '.repeat(50)}1${')'.repeat(50)}; WITH d AS (DELETE FROM t RETURNING 1) SELECT 1`);
   assert.equal(hidden.risk, 'destructive');
 });
+
+test('client meta-commands: psql, sqlite3 and mysql', () => {
+  const CASES: [string, SqlDialect, string, string[]][] = [
+    ['\\dt', 'postgresql', 'readonly', ['sql.meta-client']],
+    ['\\d+ orders', 'postgresql', 'readonly', ['sql.meta-client']],
+    ['\\l', 'postgresql', 'readonly', ['sql.meta-client']],
+    ['\\c shop\nDROP TABLE carts;', 'postgresql', 'destructive', ['sql.meta-client', 'sql.drop-table']],
+    ['\\i migrations/002.sql', 'postgresql', 'unknown', ['sql.meta-run-file']],
+    ['\\! rm -rf /tmp/x', 'postgresql', 'unknown', ['sql.meta-run-shell']],
+    ['SELECT format(\'DROP TABLE %I\', tablename) FROM pg_tables \\gexec', 'postgresql', 'unknown', ['sql.meta-dynamic-sql', 'sql.select']],
+    ['SELECT count(*) FROM orders \\gx', 'postgresql', 'readonly', ['sql.select']],
+    ['\\copy orders FROM \'orders.csv\' CSV', 'postgresql', 'mutating', ['sql.meta-copy']],
+    ['\\zzz', 'postgresql', 'unknown', ['sql.meta-unknown']],
+    ['.tables', 'sqlite', 'readonly', ['sql.meta-client']],
+    ['.schema orders', 'sqlite', 'readonly', ['sql.meta-client']],
+    ['.restore backup.db', 'sqlite', 'destructive', ['sql.meta-overwrite-database']],
+    ['.read cleanup.sql', 'sqlite', 'unknown', ['sql.meta-run-file']],
+    ['.mode csv\n.import data.csv orders', 'sqlite', 'mutating', ['sql.meta-client', 'sql.meta-insert-rows']],
+    ['source cleanup.sql', 'mysql', 'unknown', ['sql.meta-run-file']],
+    ['SELECT * FROM orders\\G', 'mysql', 'readonly', ['sql.select']],
+  ];
+  const got = CASES.map(([sql, dialect]) => {
+    const r = classifySql(sql, dialect);
+    return [sql, dialect, r.risk, r.findings.map((f) => f.rule)];
+  });
+  assert.deepEqual(got, CASES);
+});
+
+test('statements the parsers miss: known leading words, or unknown', () => {
+  const CASES: [string, SqlDialect, string, string[]][] = [
+    ['PRAGMA table_info(orders)', 'sqlite', 'readonly', ['sql.stmt-read-setting']],
+    ['PRAGMA journal_mode = WAL', 'sqlite', 'mutating', ['sql.stmt-change-setting']],
+    ['PRAGMA writable_schema = ON', 'sqlite', 'destructive', ['sql.stmt-unsafe-setting']],
+    ['VACUUM', 'sqlite', 'mutating', ['sql.vacuum']],
+    ['VACUUM INTO \'/tmp/copy.db\'', 'sqlite', 'mutating', ['sql.stmt-write-file']],
+    ['FLUSH PRIVILEGES', 'mysql', 'readonly', ['sql.stmt-session']],
+    ['PURGE BINARY LOGS BEFORE NOW()', 'mysql', 'destructive', ['sql.stmt-delete-logs']],
+    ['SELECT 1; FROBNICATE everything; DROP TABLE t', 'mysql', 'destructive', ['sql.select', 'sql.unparsed', 'sql.drop-table']],
+    ['SELECT 1; FROBNICATE everything', 'postgresql', 'unknown', ['sql.select', 'sql.unparsed']],
+  ];
+  const got = CASES.map(([sql, dialect]) => {
+    const r = classifySql(sql, dialect);
+    return [sql, dialect, r.risk, r.findings.map((f) => f.rule)];
+  });
+  assert.deepEqual(got, CASES);
+  assert.equal(classifySql('SELECT 1; FROBNICATE everything').error?.code, 'E_PARSE');
+});

@@ -4,7 +4,11 @@
 import type { Finding, RiskReport, SqlDialect } from '../../core/index.js';
 import { pgHooks, pgStatement, type Budget } from './pg.js';
 import { fromFindings, unknownReport } from './report.js';
+import { sqlFinding } from './finding.js';
+import { keywordFindings } from './keywords.js';
+import { splitMeta } from './meta.js';
 import { otherDialectFindings } from './other.js';
+import { splitStatements } from './split.js';
 
 type PgParse = (sql: string) => { stmts?: { stmt?: unknown }[] };
 
@@ -33,9 +37,23 @@ export function classifySql(sql: string, dialect: SqlDialect = 'postgresql'): Ri
     if (sql.length > SQL_MAX_CHARS) return unknownReport('E_TOO_LARGE', `The SQL is ${sql.length} characters; the classifier reads at most ${SQL_MAX_CHARS}. Split it into smaller batches.`);
     if (sql.trim() === '') return unknownReport('E_EMPTY_INPUT', 'The SQL is empty; send the statements to classify.');
     const budget: Budget = { nodes: SQL_NODE_BUDGET };
-    const findings = dialect === 'postgresql' ? pgFindings(sql, budget) : otherDialectFindings(sql, dialect, (s) => pgFindings(s, budget));
-    if (!Array.isArray(findings)) return findings;
-    return fromFindings(findings, dialect === 'postgresql' ? 'SQL' : `SQL (${dialect})`);
+    const what = dialect === 'postgresql' ? 'SQL' : `SQL (${dialect})`;
+    const meta = splitMeta(sql, dialect);
+    const parse = (text: string) => (dialect === 'postgresql' ? pgFindings(text, budget) : otherDialectFindings(text, dialect, (t) => pgFindings(t, budget)));
+    const whole = parse(meta.sql);
+    if (Array.isArray(whole)) return fromFindings([...meta.findings, ...whole], what);
+    if (whole.error?.code === 'E_EMPTY_INPUT' && meta.findings.length) return fromFindings(meta.findings, what);
+    if (whole.error?.code !== 'E_PARSE') return whole;
+    // Some statement does not parse: classify the others one by one so a readable DROP is still
+    // reported as destructive, and name the statements that could not be read.
+    const findings = [...meta.findings];
+    for (const stmt of splitStatements(meta.sql)) {
+      const one = parse(stmt);
+      if (Array.isArray(one)) findings.push(...one);
+      else findings.push(...(keywordFindings(stmt) ?? [sqlFinding('unparsed', 'unknown', 'unparsed', `could not be parsed as ${dialect}: ${stmt.slice(0, 80)}`)]));
+    }
+    const report = fromFindings(findings, what);
+    return report.risk === 'unknown' && findings.some((f) => f.rule === 'sql.unparsed') ? { ...report, error: whole.error } : report;
   } catch (err) {
     if (err instanceof RangeError) return unknownReport('E_TOO_MUCH_WORK', 'The SQL is too large or nested too deeply to classify in bounded time; split it up.');
     return unknownReport('E_INTERNAL', `The SQL classifier failed (${String(err)}); the statement is treated as unknown.`);

@@ -1,4 +1,35 @@
 // Tables for local tools: files, system, git, containers, database CLIs, package managers, network.
+import { TAR_TABLE, UNZIP_TABLE } from './archive.js';
+import { BORG_TABLE, RCLONE_TABLE, RESTIC_TABLE, SSH_KEYS_TABLE, VELERO_TABLE } from './backup.js';
+import { AWK_TABLE, CREATE_TABLE, READONLY_TABLE, SED_TABLE, SORT_TABLE } from './coreutils.js';
+import { DB_DROP_TABLE, DB_DUMP_TABLE, DB_RESTORE_TABLE, MYSQLADMIN_TABLE } from './db-admin.js';
+import { MYSQL_TABLE, PSQL_TABLE, SQLITE_TABLE } from './db-cli.js';
+import { CQL_TABLE, MONGO_TABLE, REDIS_TABLE } from './db-nosql.js';
+import { DD_TABLE, MKFS_TABLE, PARTITION_TABLE, VOLUME_TABLE, WIPEFS_TABLE } from './disks.js';
+import { DOCKER_TABLE } from './docker.js';
+import { FIND_TABLE } from './find.js';
+import { RM_TABLE, RMDIR_TABLE, SHRED_TABLE } from './fs-delete.js';
+import { CHMOD_TABLE, CP_TABLE, LN_TABLE, MV_TABLE, TEE_TABLE, TRUNCATE_TABLE } from './fs-write.js';
+import { GIT_TABLE } from './git.js';
+import { PACKAGES_TABLE } from './packages.js';
+import { RSYNC_TABLE, SCP_TABLE } from './sync.js';
+import { CRONTAB_TABLE, POWER_TABLE, SERVICE_TABLE, SYSTEMCTL_TABLE, USERS_TABLE } from './system.js';
+import { FIREWALL_TABLE, KILL_TABLE, MOUNT_TABLE, NETWORK_TABLE } from './system-runtime.js';
 import type { ToolTable } from './types.js';
 
-export const LOCAL_TABLES: ToolTable[] = [];
+export const LOCAL_TABLES: ToolTable[] = [
+  // files
+  RM_TABLE, RMDIR_TABLE, SHRED_TABLE, FIND_TABLE, MV_TABLE, CP_TABLE, LN_TABLE, TEE_TABLE, TRUNCATE_TABLE, CHMOD_TABLE,
+  DD_TABLE, MKFS_TABLE, WIPEFS_TABLE, PARTITION_TABLE, VOLUME_TABLE, TAR_TABLE, UNZIP_TABLE,
+  READONLY_TABLE, CREATE_TABLE, SORT_TABLE, SED_TABLE, AWK_TABLE,
+  // system
+  SYSTEMCTL_TABLE, SERVICE_TABLE, POWER_TABLE, CRONTAB_TABLE, USERS_TABLE, KILL_TABLE, FIREWALL_TABLE, NETWORK_TABLE, MOUNT_TABLE,
+  // git and containers
+  GIT_TABLE, DOCKER_TABLE,
+  // database CLIs
+  PSQL_TABLE, MYSQL_TABLE, SQLITE_TABLE, REDIS_TABLE, MONGO_TABLE, CQL_TABLE, DB_DROP_TABLE, DB_DUMP_TABLE, DB_RESTORE_TABLE, MYSQLADMIN_TABLE,
+  // package managers and build tools
+  PACKAGES_TABLE,
+  // backup and remote copy
+  RSYNC_TABLE, SCP_TABLE, RCLONE_TABLE, RESTIC_TABLE, BORG_TABLE, VELERO_TABLE, SSH_KEYS_TABLE,
+];

@@ -1,0 +1,130 @@
+// Everyday tools that only read (ls, cat, grep, ...), and the few that routinely write (mkdir,
+// touch, sed -i, sort -o). Text that merely mentions a scary command (`grep 'rm -rf' x`) is an
+// argument here, never a command: the walker hands these tables words, not scripts.
+import { has, parseArgs, vals } from './argv.js';
+import { defineTable } from './table.js';
+import type { Invocation, ToolTable } from './types.js';
+
+const READERS = [
+  'ls', 'cat', 'tac', 'head', 'tail', 'less', 'more', 'most', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack',
+  'wc', 'uniq', 'cut', 'tr', 'echo', 'printf', 'pwd', 'which', 'whereis', 'type', 'hash', 'test', '[', '[[',
+  'true', 'false', 'sleep', 'date', 'whoami', 'id', 'groups', 'uname', 'hostname', 'stat', 'file', 'du', 'df',
+  'tree', 'diff', 'cmp', 'comm', 'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'shasum', 'cksum', 'b2sum',
+  'base64', 'base32', 'xxd', 'hexdump', 'od', 'strings', 'jq', 'yq', 'man', 'help', 'info', 'cd', 'pushd',
+  'popd', 'dirs', 'nl', 'fold', 'fmt', 'column', 'paste', 'join', 'expand', 'unexpand', 'rev', 'seq', 'yes',
+  'basename', 'dirname', 'realpath', 'readlink', 'printenv', 'locale', 'tty', 'uptime', 'free', 'ps', 'pgrep',
+  'top', 'htop', 'lsof', 'lsblk', 'blkid', 'findmnt', 'w', 'who', 'last', 'nproc', 'arch', 'getconf', 'cal',
+  'expr', 'bc', 'dc', 'factor', 'numfmt', 'tsort', 'look', 'zcat', 'zless', 'bzcat', 'xzcat', 'zgrep',
+  'column', 'iconv', 'envsubst', 'bat', 'fd', 'fzf', 'exa', 'eza', 'dust', 'duf',
+  'read', 'wait', 'jobs', 'fg', 'bg', 'times', 'ulimit', 'umask', 'shopt', 'set', 'unset', 'export', 'declare',
+  'local', 'readonly', 'let', 'alias', 'unalias', 'getopts', 'shift', 'return', 'exit', 'break', 'continue',
+  ':', 'compgen', 'complete', 'caller', 'dig', 'nslookup', 'host', 'ping', 'traceroute', 'netstat', 'ss',
+  'whois', 'vmstat', 'iostat', 'mpstat', 'sar', 'dmesg', 'lscpu', 'lspci', 'lsusb', 'lsmod', 'getent',
+  'tput', 'stty', 'clear', 'reset', 'history', 'apropos', 'whatis',
+];
+
+export const READONLY_TABLE: ToolTable = defineTable({
+  name: 'readonly',
+  commands: [...new Set(READERS)],
+  noShortHelp: true,
+  rules: [],
+  fallback: 'readonly',
+});
+
+export const CREATE_TABLE: ToolTable = defineTable({
+  name: 'create',
+  commands: ['mkdir', 'touch', 'mktemp', 'mkfifo', 'split', 'csplit', 'patch', 'ed', 'gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', 'unzstd', 'zip', 'sponge'],
+  rules: [],
+  fallback: (inv) => (inv.args.length === 0 || inv.args.some((a) => a === '-l' || a === '--list' || a === '-t' || a === '--test') ? 'readonly' : 'mutating'),
+});
+
+export const SORT_TABLE: ToolTable = defineTable({
+  name: 'sort',
+  commands: ['sort'],
+  noShortHelp: true,
+  rules: [
+    {
+      id: 'sort.output-file', risk: 'mutating', effect: 'write-file',
+      explain: 'sort -o writes its result to a file',
+      test: (inv) => has(parseArgs(inv.args, { valued: ['-o', '--output', '-k', '--key', '-t', '--field-separator', '-S', '--buffer-size', '-T', '--temporary-directory'] }), '-o', '--output'),
+      examples: { match: ['sort -o sorted.txt words.txt'], no_match: ['sort -u words.txt'] },
+    },
+  ],
+  fallback: 'readonly',
+});
+
+export const SED_TABLE: ToolTable = defineTable({
+  name: 'sed',
+  commands: ['sed', 'gsed', 'perl-rename', 'rename'],
+  rules: [
+    {
+      id: 'sed.in-place', risk: 'mutating', effect: 'edit-files',
+      explain: 'sed -i edits files in place',
+      test: (inv) => inv.name === 'sed' || inv.name === 'gsed' ? inv.args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--') || a.startsWith('--in-place')) : inv.args.length > 0,
+      examples: { match: ["sed -i 's/foo/bar/g' config.yml", "sed -i.bak -e 's/a/b/' x.txt"], no_match: ["sed 's/rm -rf/x/' notes.md", "sed -n '1,5p' file.txt"] },
+    },
+    {
+      // GNU sed's `e` command and `s///e` flag run shell commands; we cannot see what they run.
+      id: 'sed.execute', risk: 'unknown', effect: 'run-command',
+      explain: 'the sed script executes shell commands',
+      test: (inv) => (inv.name === 'sed' || inv.name === 'gsed') && inv.args.some((a) => /^e\s|\/e$|\/[gpIi0-9]*e[gpIi0-9]*$|;\s*e\s/.test(a)),
+      examples: { match: ["sed 's/.*/rm -rf &/e' list.txt"], no_match: ["sed 's/x/y/g' list.txt"] },
+    },
+  ],
+  fallback: 'readonly',
+});
+
+// awk programs can run commands (system(), "cmd" | getline, print | "cmd") and write files.
+function awkProgram(inv: Invocation): { program?: string; fromFile: boolean } {
+  const p = parseArgs(inv.args, { valued: ['-F', '-v', '-f', '--field-separator', '--assign', '--file', '-e', '--source', '-i', '--include'] });
+  if (vals(p, '-f', '--file', '-i', '--include').length > 0) return { fromFile: true };
+  const src = vals(p, '-e', '--source');
+  if (src.length > 0) return { program: src.join('\n'), fromFile: false };
+  const first = p.pos[0];
+  return first !== undefined ? { program: first, fromFile: false } : { fromFile: false };
+}
+
+export const AWK_TABLE: ToolTable = defineTable({
+  name: 'awk',
+  commands: ['awk', 'gawk', 'mawk', 'nawk'],
+  rules: [
+    {
+      id: 'awk.system', risk: 'unknown', effect: 'run-command',
+      explain: 'the awk program runs shell commands',
+      test: (inv, ctx) => {
+        const { program } = awkProgram(inv);
+        if (program === undefined) return null;
+        const calls = [...program.matchAll(/system\s*\(\s*"((?:[^"\\]|\\.)*)"\s*\)/g)];
+        const piped = /\|\s*"|"\s*\|\s*getline|system\s*\(/.test(program);
+        if (!piped) return null;
+        const allLiteral = calls.length > 0 && !/\|\s*"|"\s*\|\s*getline/.test(program) && calls.length === (program.match(/system\s*\(/g) ?? []).length;
+        if (!allLiteral) return { explanation: 'the awk program runs a command built at run time' };
+        let worstRisk: 'readonly' | 'mutating' | 'destructive' | 'unknown' = 'readonly';
+        let summary = '';
+        for (const c of calls) {
+          const r = ctx.shell((c[1] ?? '').replace(/\\(.)/g, '$1'));
+          const rank = { readonly: 0, mutating: 1, unknown: 2, destructive: 3 } as const;
+          if (rank[r.risk] >= rank[worstRisk]) {
+            worstRisk = r.risk;
+            summary = r.summary;
+          }
+        }
+        return { risk: worstRisk, explanation: `awk system(): ${summary}` };
+      },
+      examples: { match: ['awk \'BEGIN { system("rm -rf /") }\'', 'awk \'{ print | "sh" }\' cmds.txt'], no_match: ["awk '/rm -rf/ {print}' log.txt", "awk '{print $1}' data.txt"] },
+    },
+    {
+      id: 'awk.program-file', risk: 'unknown', effect: 'run-program',
+      explain: 'the awk program comes from a file the classifier cannot see',
+      test: (inv) => awkProgram(inv).fromFile,
+      examples: { match: ['awk -f transform.awk data.txt'], no_match: ["awk -F, '{print $2}' data.csv"] },
+    },
+    {
+      id: 'awk.write-file', risk: 'mutating', effect: 'write-file',
+      explain: 'the awk program writes to a file',
+      test: (inv) => /print[f]?[^|]*>\s*"/.test(awkProgram(inv).program ?? ''),
+      examples: { match: ['awk \'{ print $1 > "out.txt" }\' in.txt'], no_match: ["awk '$3 > 10' in.txt"] },
+    },
+  ],
+  fallback: 'readonly',
+});

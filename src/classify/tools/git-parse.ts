@@ -1,0 +1,52 @@
+// Splits a git command line into global options, the subcommand and its arguments, the way git
+// itself does: `git -C repo -c k=v --no-pager reset --hard` runs `reset --hard`.
+import type { Invocation } from './types.js';
+
+export type GitCall = {
+  /** Subcommand ("" when none, e.g. `git --version`). */
+  sub: string;
+  rest: string[];
+  /** Values of -c options: a `-c alias.x=!cmd` can turn any subcommand into a shell command. */
+  config: string[];
+};
+
+const GLOBAL_VALUED = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--super-prefix', '--config-env', '--list-cmds', '--attr-source']);
+
+export function parseGit(inv: Invocation): GitCall {
+  const a = inv.args;
+  const config: string[] = [];
+  let i = 0;
+  while (i < a.length) {
+    const t = a[i] ?? '';
+    if (t === '--') {
+      i++;
+      break;
+    }
+    if (!t.startsWith('-')) break;
+    if (GLOBAL_VALUED.has(t)) {
+      if (t === '-c') config.push(a[i + 1] ?? '');
+      i += 2;
+      continue;
+    }
+    // Attached forms: -Crepo, -cfoo=bar, --git-dir=x.
+    if (t.startsWith('-c') && !t.startsWith('--')) config.push(t.slice(2));
+    i++;
+  }
+  return { sub: a[i] ?? '', rest: a.slice(i + 1), config };
+}
+
+/** A pathspec-looking word: ".", a glob, or a name with a file extension. */
+export function looksLikePath(w: string): boolean {
+  return w === '.' || w === '..' || w === '*' || w.startsWith(':/') || w.startsWith('./') || /[*?]/.test(w) || /\.[a-z][a-z0-9]{0,5}$/i.test(w);
+}
+
+export const READ_ONLY_SUBS = new Set([
+  'status', 'log', 'diff', 'show', 'blame', 'annotate', 'describe', 'rev-parse', 'rev-list', 'ls-files',
+  'ls-tree', 'ls-remote', 'shortlog', 'grep', 'cat-file', 'help', 'version', 'whatchanged', 'count-objects',
+  'fsck', 'check-ignore', 'check-attr', 'check-ref-format', 'name-rev', 'merge-base', 'for-each-ref',
+  'show-ref', 'show-branch', 'var', 'cherry', 'range-diff', 'difftool', 'verify-commit', 'verify-tag',
+  'instaweb', 'archive', 'bundle', 'format-patch', 'request-pull', 'diff-tree', 'diff-files', 'diff-index',
+  'get-tar-commit-id', 'hash-object', 'interpret-trailers', 'mktree', 'column', 'credential', 'bugreport',
+  'remote-show', '--help', '-h', '--version', '-v', '--html-path', '--man-path',
+  '--info-path', '--exec-path',
+]);

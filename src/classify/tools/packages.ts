@@ -1,0 +1,54 @@
+// Package managers and build tools. Installing, building, testing and publishing change things
+// routinely (mutating): a publish adds a version but loses nothing. Unpublishing or yanking a
+// release removes what others depend on from a public registry: destructive. Listings read.
+import { defineTable } from './table.js';
+import type { Invocation, ToolTable } from './types.js';
+
+function verb(inv: Invocation): string {
+  // Skip global options: `npm --prefix x run build`, `cargo +nightly build`, `yarn --cwd web add x`.
+  const valued = new Set(['--prefix', '-C', '--cwd', '--dir', '--filter', '-F', '--workspace', '-w', '--manifest-path', '--registry', '-p', '--project', '--directory', '-f', '--file', '-s', '--settings', '-P', '--projects', '-D', '--python']);
+  for (let i = 0; i < inv.args.length; i++) {
+    const a = inv.args[i] ?? '';
+    if (valued.has(a)) i++;
+    else if (!a.startsWith('-') && !a.startsWith('+')) return a;
+  }
+  return '';
+}
+
+const REMOVE_RELEASE: Record<string, RegExp> = {
+  npm: /^(unpublish)$/, pnpm: /^(unpublish)$/, yarn: /^(unpublish)$/, bun: /^(unpublish)$/,
+  cargo: /^(yank)$/, gem: /^(yank)$/, dotnet: /^(nuget)$/, nuget: /^(delete)$/, twine: /^(delete)$/,
+};
+
+const READ_VERBS = /^(list|ls|ll|la|outdated|view|info|show|search|why|explain|audit|help|version|config|get|freeze|check|tree|metadata|env|doc|vet|whoami|ping|root|bin|prefix|fund|licenses|query|pkg|dependencies|dependencyInsight|tasks|projects|properties|help:.*|dependency:tree|validate|locate|inspect|print-.*|show-.*|-v|-V)$/;
+
+export const PACKAGES_TABLE: ToolTable = defineTable({
+  name: 'packages',
+  commands: [
+    'npm', 'yarn', 'pnpm', 'bun', 'npx', 'pnpx', 'bunx', 'pip', 'pip3', 'pipx', 'uv', 'uvx', 'poetry', 'pdm', 'hatch', 'conda', 'mamba',
+    'cargo', 'rustup', 'gem', 'bundle', 'bundler', 'go', 'mvn', 'mvnw', 'gradle', 'gradlew', 'sbt', 'lein', 'composer', 'dotnet', 'nuget',
+    'twine', 'deno', 'make', 'cmake', 'ninja', 'bazel', 'apt', 'apt-get', 'dnf', 'yum', 'apk', 'brew', 'pacman', 'zypper', 'snap', 'flatpak', 'port',
+    'tsc', 'vite', 'webpack', 'esbuild', 'jest', 'vitest', 'pytest', 'tox', 'nox', 'ruff', 'eslint', 'prettier', 'black', 'mypy', 'rustc', 'gcc', 'g++', 'clang', 'javac',
+  ],
+  rules: [
+    {
+      id: 'packages.unpublish', risk: 'destructive', effect: 'remove-release',
+      explain: 'removes a published release from a registry that others depend on',
+      test: (inv) => {
+        const re = REMOVE_RELEASE[inv.name];
+        const v = verb(inv);
+        if (!re || !re.test(v)) return null;
+        if (inv.name === 'cargo' && inv.args.includes('--undo')) return null;
+        if (inv.name === 'dotnet' && !inv.args.includes('delete')) return null;
+        return { target: inv.args.filter((a) => !a.startsWith('-') && a !== v).join(' ') };
+      },
+      examples: { match: ['npm unpublish my-lib@1.2.3', 'cargo yank --version 0.4.1 mycrate', 'gem yank mygem -v 2.0.0', 'dotnet nuget delete My.Pkg 1.0.0'], no_match: ['npm publish', 'cargo yank --undo --version 0.4.1', 'npm install'] },
+    },
+  ],
+  fallback: (inv) => {
+    if (inv.args.length === 0) return inv.name === 'make' || inv.name === 'ninja' || /^(tsc|vite|webpack|esbuild|jest|vitest|pytest|tox|nox|ruff|eslint|prettier|black|mypy|rustc|gcc|g\+\+|clang|javac|bazel|cmake)$/.test(inv.name) ? 'mutating' : 'readonly';
+    const v = verb(inv);
+    if (/^(eslint|ruff|mypy|black|prettier)$/.test(inv.name)) return inv.args.some((a) => /^--(fix|write)$|^-w$/.test(a)) || (inv.name === 'black' && !inv.args.includes('--check')) || (inv.name === 'ruff' && v === 'format') ? 'mutating' : 'readonly';
+    return READ_VERBS.test(v) ? 'readonly' : 'mutating';
+  },
+});

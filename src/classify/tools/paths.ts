@@ -1,0 +1,145 @@
+// Where a path points, for the tables that delete, overwrite or re-permission files. Pure string
+// work: the classifier never touches the file system, so "inside the workspace" means relative to
+// the working directory (or under the known cwd), and ".." escapes are resolved before judging.
+
+export type PathClass =
+  | 'root' // "/" or everything directly under it ("/*")
+  | 'home' // a home directory or anything in one that is not a build/cache dir
+  | 'system' // /etc, /usr, /var (not /var/tmp), /boot, /dev, ... and macOS equivalents
+  | 'temp' // /tmp, /var/tmp, $TMPDIR and below
+  | 'build' // a build or cache directory (node_modules, dist, target, ...) or something in one
+  | 'cwd' // the working directory itself: ".", "*", ".*", "./"
+  | 'parent' // escapes the working directory with ".."
+  | 'workspace' // a relative path inside the working directory
+  | 'outside' // another absolute path we know nothing about
+  | 'dynamic'; // holds an expansion we cannot resolve
+
+export const BUILD_DIRS: ReadonlySet<string> = new Set([
+  'node_modules', 'dist', 'build', 'target', 'out', '.cache', '__pycache__', 'coverage', '.next',
+  '.nuxt', '.turbo', '.parcel-cache', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox',
+  '.gradle', '.nyc_output', '.svelte-kit', '.angular', '.eslintcache', 'bower_components', 'tmp',
+  '.tmp', 'temp', 'logs', '.venv', 'venv', '.terraform', 'cmake-build-debug', 'cmake-build-release',
+  '.dart_tool', '.expo', '.vite', 'storybook-static', 'htmlcov', '.hypothesis', 'DerivedData',
+]);
+
+const SYSTEM_TOP: ReadonlySet<string> = new Set([
+  'etc', 'usr', 'bin', 'sbin', 'lib', 'lib32', 'lib64', 'libx32', 'boot', 'dev', 'proc', 'sys',
+  'var', 'opt', 'srv', 'root', 'snap', 'run', 'mnt', 'media', 'System', 'Library', 'Applications',
+  'Volumes', 'private', 'nix', 'efi',
+]);
+const HOME_TOP: ReadonlySet<string> = new Set(['home', 'Users']);
+
+// Variables whose meaning is conventional enough to judge a path by.
+const KNOWN_VARS: readonly [RegExp, string][] = [
+  [/^\$\{?HOME\}?(?=\/|$)/, '~'],
+  [/^\$\{?TMPDIR(?::-[^}]*)?\}?(?=\/|$)/, '/tmp'],
+  [/^\$\{?(?:TMP|TEMP)\}?(?=\/|$)/, '/tmp'],
+  [/^\$\{?(?:PWD)\}?(?=\/|$)/, '.'],
+  [/^\$\{?(?:RUNNER_TEMP)\}?(?=\/|$)/, '/tmp'],
+];
+
+/** Collapse "." and ".." segments; returns the segments and how many ".." escaped the start. */
+function collapse(parts: string[]): { segs: string[]; escapes: number } {
+  const segs: string[] = [];
+  let escapes = 0;
+  for (const p of parts) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') {
+      if (segs.length > 0) segs.pop();
+      else escapes++;
+      continue;
+    }
+    segs.push(p);
+  }
+  return { segs, escapes };
+}
+
+// A trailing glob ("x/*", "x/.*") stands for the contents of x, which is judged like x itself.
+function dropTrailingGlob(segs: string[]): string[] {
+  const out = [...segs];
+  while (out.length > 0 && /^\.?\*+$/.test(out[out.length - 1] ?? '')) out.pop();
+  return out;
+}
+
+function classifyAbsolute(segs: string[]): PathClass {
+  const s = dropTrailingGlob(segs);
+  const top = s[0];
+  if (top === undefined) return 'root';
+  if (s.some((x) => /[*?[]/.test(x)) && s.length === 1) return 'root';
+  if (top === 'tmp' || (top === 'var' && s[1] === 'tmp') || (top === 'private' && (s[1] === 'tmp' || (s[1] === 'var' && s[2] === 'folders'))) || (top === 'dev' && s[1] === 'shm')) return 'temp';
+  if (HOME_TOP.has(top) || top === 'root') {
+    // A build dir below a home directory (~/proj/node_modules) is as regenerable as anywhere.
+    if (top !== 'root' && s.length > 2 && s.slice(2).some((x) => BUILD_DIRS.has(x))) return 'build';
+    return top === 'root' ? 'system' : 'home';
+  }
+  if (SYSTEM_TOP.has(top)) return 'system';
+  if (s.some((x) => BUILD_DIRS.has(x))) return 'build';
+  return 'outside';
+}
+
+function classifyRelative(segs: string[]): PathClass {
+  const s = dropTrailingGlob(segs);
+  if (s.length === 0) return 'cwd';
+  if (s.some((x) => BUILD_DIRS.has(x))) return 'build';
+  return 'workspace';
+}
+
+export type PathInfo = { cls: PathClass; norm: string };
+
+/**
+ * Judge one path argument. `dynamic` is the walker's flag that the word holds an expansion it could
+ * not resolve; conventional variables ($HOME, $TMPDIR) are still judged by what they stand for.
+ */
+export function classifyPath(raw: string, dynamic = false, cwd?: string): PathInfo {
+  let p = raw.trim();
+  for (const [re, rep] of KNOWN_VARS) p = p.replace(re, rep);
+  // After known variables are replaced, anything still computed cannot be judged.
+  if (/\$|`/.test(p) || (dynamic && /\$|`/.test(raw) && p === raw)) return { cls: 'dynamic', norm: raw };
+  if (p === '') return { cls: 'dynamic', norm: raw };
+  if (p === '~' || p.startsWith('~/') || /^~[A-Za-z0-9_.-]+(\/|$)/.test(p)) {
+    const rest = p.replace(/^~[^/]*/, '');
+    const { segs } = collapse(rest.split('/'));
+    if (segs.some((x) => BUILD_DIRS.has(x))) return { cls: 'build', norm: p };
+    return { cls: 'home', norm: p };
+  }
+  if (p.startsWith('/')) {
+    const { segs } = collapse(p.split('/'));
+    const norm = `/${segs.join('/')}`;
+    if (cwd && cwd.startsWith('/')) {
+      const c = collapse(cwd.split('/')).segs;
+      if (safeWorkspace(c) && segs.length >= c.length && c.every((x, i) => segs[i] === x)) {
+        return { cls: classifyRelative(segs.slice(c.length)), norm };
+      }
+    }
+    return { cls: classifyAbsolute(segs), norm };
+  }
+  const { segs, escapes } = collapse(p.split('/'));
+  if (cwd && cwd.startsWith('/')) {
+    const c = collapse(cwd.split('/')).segs;
+    if (!safeWorkspace(c)) {
+      // A relative path from "/" or a home directory lands on system or personal files.
+      const abs = collapse([...c, ...p.split('/')]).segs;
+      return { cls: classifyAbsolute(abs), norm: `/${abs.join('/')}` };
+    }
+  }
+  if (escapes > 0) return { cls: 'parent', norm: p };
+  return { cls: classifyRelative(segs), norm: p };
+}
+
+// A cwd that is itself "/", a system dir or a bare home directory is not a workspace.
+function safeWorkspace(c: string[]): boolean {
+  if (c.length === 0) return false;
+  const cls = classifyAbsolute(c);
+  if (cls === 'home') return c.length > 2;
+  return cls !== 'root' && cls !== 'system';
+}
+
+/** Classes where losing the contents is not cheaply undone. */
+export function isPrecious(cls: PathClass): boolean {
+  return cls !== 'temp' && cls !== 'build' && cls !== 'dynamic';
+}
+
+/** Classes that hold the operating system or someone's home: changing them is never routine. */
+export function isSystemWide(cls: PathClass): boolean {
+  return cls === 'root' || cls === 'system' || cls === 'home';
+}

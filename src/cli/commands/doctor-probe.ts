@@ -2,7 +2,13 @@
 // how to read each host's answer back (allowed, denied with a reason, or not an answer at all).
 import type { HostName } from '../../adapters/types.js';
 
-export type ProbeVerdict = { kind: 'allowed' | 'denied' | 'broken'; detail: string };
+/** `denied`: the policy refused the probe; `failed`: the hook answered deny because something is
+ * wrong (no token, server down...); `broken`: not an answer in the host's protocol at all. */
+export type ProbeVerdict = { kind: 'allowed' | 'denied' | 'failed' | 'broken'; detail: string };
+
+function denial(detail: string): ProbeVerdict {
+  return { kind: /^Countersign blocked this action \(E_/.test(detail) ? 'failed' : 'denied', detail };
+}
 
 const COMMAND = 'echo countersign-probe';
 
@@ -32,14 +38,14 @@ function json(s: string): Record<string, unknown> | undefined {
 
 export function readProbe(host: HostName, r: { code: number | null; stdout: string; stderr: string }): ProbeVerdict {
   const err = r.stderr.trim();
-  if (r.code === 2) return err.startsWith('Countersign') ? { kind: 'denied', detail: err } : { kind: 'broken', detail: `exit 2 without a Countersign reason: ${err || '(empty stderr)'}` };
+  if (r.code === 2) return err.startsWith('Countersign') ? denial(err) : { kind: 'broken', detail: `exit 2 without a Countersign reason: ${err || '(empty stderr)'}` };
   if (r.code !== 0) return { kind: 'broken', detail: `exit ${r.code ?? 'signal/timeout'}: ${err || '(empty stderr)'}` };
   const out = json(r.stdout.trim());
   const hso = out?.['hookSpecificOutput'] as Record<string, unknown> | undefined;
   switch (host) {
     case 'claude-code':
       if (hso?.['permissionDecision'] === 'allow') return { kind: 'allowed', detail: String(hso['permissionDecisionReason'] ?? '') };
-      if (hso?.['permissionDecision'] === 'deny') return { kind: 'denied', detail: String(hso['permissionDecisionReason'] ?? '') };
+      if (hso?.['permissionDecision'] === 'deny') return denial(String(hso['permissionDecisionReason'] ?? ''));
       break;
     case 'cursor':
       if (out?.['permission'] === 'allow') return { kind: 'allowed', detail: '' };

@@ -87,6 +87,7 @@ async function probe(host: HostName, h: Json, cwd: string): Promise<Check> {
   const via = typeof h['url'] === 'string' ? `the http hook` : `\`${String(h['command'])}\``;
   if (verdict.kind === 'allowed') return { host, check: 'probe', ok: true, detail: `${via} allowed \`echo countersign-probe\`: the hook is in the path` };
   if (verdict.kind === 'denied') return { host, check: 'probe', ok: true, detail: `${via} answered deny (the hook is in the path; the policy refused the probe): ${verdict.detail}` };
+  if (verdict.kind === 'failed') return { host, check: 'probe', ok: false, detail: `${via} is in the path but failed closed: ${verdict.detail}`, fix: 'Fix what the message names (token, server address), then run doctor again.' };
   return { host, check: 'probe', ok: false, detail: `${via} did not answer in ${host}'s protocol: ${verdict.detail}`, fix: 'Run the command by hand with a sample payload on stdin and read its stderr.' };
 }
 

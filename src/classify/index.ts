@@ -2,6 +2,7 @@
 // and turn every failure into an "unknown" answer. `classify` never throws (fail closed).
 import { ACTION_KINDS, type Action, type FileAction, type RiskReport, type SqlDialect } from '../core/index.js';
 import { classifyFile } from './file/index.js';
+import { classifyShell, initShell } from './shell/index.js';
 import { classifySql, initSql } from './sql/index.js';
 import { unknownReport } from './sql/report.js';
 import { classifyPlan } from './terraform/index.js';
@@ -11,35 +12,20 @@ export type ClassifyOptions = {
   cwd?: string;
 };
 
-type ShellModule = { initShell(): Promise<void>; classifyShell(command: string, opts?: { cwd?: string }): RiskReport };
-
 /** Largest shell command or file path the classifier reads; longer input is unknown (E_TOO_LARGE). */
 export const MAX_COMMAND_CHARS = 1_000_000;
 
 const DIALECTS: readonly SqlDialect[] = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery', 'transactsql', 'snowflake'];
 const FILE_OPS = ['write', 'edit', 'delete'];
 
-let shell: ShellModule | null = null;
-let shellError = '';
 let ready: Promise<void> | null = null;
+let loaded = false;
 
 /** Loads the parsers (tree-sitter wasm, libpg-query) once. Safe to call many times. */
 export function initClassifier(): Promise<void> {
-  ready ??= (async () => {
-    // Specifier in a variable until the walker's module is in every build (then a static import).
-    const specifier = './shell/index.js';
-    const mod = (import(specifier) as Promise<ShellModule>).then(
-      async (m: ShellModule) => {
-        await m.initShell();
-        shell = m;
-      },
-      (err: unknown) => {
-        // Without the shell walker every shell action answers unknown; nothing is let through.
-        shellError = String(err);
-      },
-    );
-    await Promise.all([mod, initSql()]);
-  })();
+  ready ??= Promise.all([initShell(), initSql()]).then(() => {
+    loaded = true;
+  });
   return ready;
 }
 
@@ -70,9 +56,9 @@ function dispatch(action: unknown, opts: ClassifyOptions): RiskReport {
       if (act.cwd !== undefined && typeof act.cwd !== 'string') return bad('"cwd" must be a string.');
       if (act.command.length > MAX_COMMAND_CHARS) return unknownReport('E_TOO_LARGE', `The command is ${act.command.length} characters; the classifier reads at most ${MAX_COMMAND_CHARS}. Put a long script in a file and review it.`);
       if (act.command.trim() === '') return unknownReport('E_EMPTY_INPUT', 'The shell command is empty; send the command to classify.');
-      if (!shell) return unknownReport('E_INTERNAL', `The shell classifier is not loaded${shellError ? ` (${shellError})` : ''}; call initClassifier() first.`);
+      if (!loaded) return unknownReport('E_INTERNAL', 'The shell parser is not loaded; call initClassifier() first.');
       const cwd = opts.cwd ?? act.cwd;
-      return shell.classifyShell(act.command, cwd !== undefined ? { cwd } : {});
+      return classifyShell(act.command, cwd !== undefined ? { cwd } : {});
     }
     case 'sql':
       if (typeof act.sql !== 'string') return bad('A sql action needs "sql" (a string).');

@@ -19,51 +19,60 @@ export class CanonicalError extends Error {
 }
 
 export function canonicalize(value: unknown): string {
-  const out: string[] = [];
-  write(value, out, new Set(), '$');
-  return out.join('');
+  return write(value, new Set(), []);
 }
 
-function write(value: unknown, out: string[], seen: Set<object>, path: string): void {
-  if (value === null) return void out.push('null');
+// `path` is a stack of keys, turned into text only for an error message: building "$.a.b" for
+// every value would cost more than the serialisation itself.
+function where(path: (string | number)[]): string {
+  return '$' + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+}
+
+function write(value: unknown, seen: Set<object>, path: (string | number)[]): string {
+  if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
-      return void out.push(value ? 'true' : 'false');
+      return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new CanonicalError(`${path} is ${String(value)}; JSON has no such number.`);
-      return void out.push(Object.is(value, -0) ? '0' : String(value));
+      if (!Number.isFinite(value)) throw new CanonicalError(`${where(path)} is ${String(value)}; JSON has no such number.`);
+      return Object.is(value, -0) ? '0' : String(value);
     case 'string':
-      return void out.push(JSON.stringify(value));
+      return JSON.stringify(value);
     case 'object':
       break;
     default:
-      throw new CanonicalError(`${path} is a ${typeof value}, which JSON cannot represent.`);
+      throw new CanonicalError(`${where(path)} is a ${typeof value}, which JSON cannot represent.`);
   }
   const obj = value as object;
   const withToJSON = obj as { toJSON?: unknown };
-  if (typeof withToJSON.toJSON === 'function') {
-    return write((withToJSON.toJSON as () => unknown).call(obj), out, seen, path);
-  }
-  if (seen.has(obj)) throw new CanonicalError(`${path} refers back to itself; JSON cannot represent a cycle.`);
+  if (typeof withToJSON.toJSON === 'function') return write((withToJSON.toJSON as () => unknown).call(obj), seen, path);
+  if (seen.has(obj)) throw new CanonicalError(`${where(path)} refers back to itself; JSON cannot represent a cycle.`);
   seen.add(obj);
+  let out: string;
   if (Array.isArray(obj)) {
-    out.push('[');
-    obj.forEach((item, i) => {
-      if (item === undefined) throw new CanonicalError(`${path}[${i}] is undefined; JSON arrays cannot hold it.`);
-      if (i > 0) out.push(',');
-      write(item, out, seen, `${path}[${i}]`);
-    });
-    out.push(']');
+    out = '[';
+    for (let i = 0; i < obj.length; i++) {
+      path.push(i);
+      if (obj[i] === undefined) throw new CanonicalError(`${where(path)} is undefined; JSON arrays cannot hold it.`);
+      out += (i > 0 ? ',' : '') + write(obj[i], seen, path);
+      path.pop();
+    }
+    out += ']';
   } else {
     const record = obj as Record<string, unknown>;
-    const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
-    out.push('{');
-    keys.forEach((k, i) => {
-      if (i > 0) out.push(',');
-      out.push(JSON.stringify(k), ':');
-      write(record[k], out, seen, `${path}.${k}`);
-    });
-    out.push('}');
+    const keys = Object.keys(record).sort();
+    out = '{';
+    let first = true;
+    for (const k of keys) {
+      const v = record[k];
+      if (v === undefined) continue;
+      path.push(k);
+      out += (first ? '' : ',') + JSON.stringify(k) + ':' + write(v, seen, path);
+      path.pop();
+      first = false;
+    }
+    out += '}';
   }
   seen.delete(obj);
+  return out;
 }

@@ -150,6 +150,7 @@ test('statements the parsers miss: known leading words, or unknown', () => {
     ['PURGE BINARY LOGS BEFORE NOW()', 'mysql', 'destructive', ['sql.stmt-delete-logs']],
     ['SELECT 1; FROBNICATE everything; DROP TABLE t', 'mysql', 'destructive', ['sql.select', 'sql.unparsed', 'sql.drop-table']],
     ['SELECT 1; FROBNICATE everything', 'postgresql', 'unknown', ['sql.select', 'sql.unparsed']],
+    ['DELETE FROM `users`;', 'postgresql', 'destructive', ['sql.delete-all']],
   ];
   const got = CASES.map(([sql, dialect]) => {
     const r = classifySql(sql, dialect);

@@ -48,7 +48,9 @@ export function classifySql(sql: string, dialect: SqlDialect = 'postgresql'): Ri
     // reported as destructive, and name the statements that could not be read.
     const findings = [...meta.findings];
     for (const stmt of splitStatements(meta.sql)) {
-      const one = parse(stmt);
+      let one = parse(stmt);
+      // SQL labelled PostgreSQL is often MySQL-flavoured (backquoted names, LIMIT on DELETE).
+      if (!Array.isArray(one) && dialect === 'postgresql') one = otherDialectFindings(stmt, 'mysql', () => one);
       if (Array.isArray(one)) findings.push(...one);
       else findings.push(...(keywordFindings(stmt) ?? [sqlFinding('unparsed', 'unknown', 'unparsed', `could not be parsed as ${dialect}: ${stmt.slice(0, 80)}`)]));
     }

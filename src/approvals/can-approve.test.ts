@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canApprove, actionDigest } from './index.js';
+import { canApprove, canBreakGlass, actionDigest } from './index.js';
 import { createHash } from 'node:crypto';
+import { T0, ada, agent, eve, olga, pendingRequest, sam } from './test-fixtures.js';
+
 // approvals sits above audit, so the test brings its own Hasher rather than importing audit's.
 const nodeHasher = { sha256: (t: string) => createHash('sha256').update(t, 'utf8').digest('hex') };
-import { T0, ada, agent, eve, olga, pendingRequest, sam } from './test-fixtures.js';
 
 test('canApprove tells the dashboard who may approve and why not', () => {
   const req = pendingRequest({ approvals: [{ by: 'sam', role: 'senior', at: T0, reason: 'ok', kind: 'approve' }] });
@@ -38,4 +39,14 @@ test('the action digest binds action, target and environment, not key order', ()
   assert.match(d, /^[0-9a-f]{64}$/);
   assert.equal(new Set([d, ...variants]).size, 5);
   assert.equal(d, nodeHasher.sha256('{"action":{"command":"rm -rf /srv/data","cwd":"/srv","kind":"shell"},"environment":"production","target":"prod-host"}'));
+});
+
+test('canBreakGlass: admins only, never the requester or the operator, only while open', () => {
+  const req = pendingRequest();
+  const adminOperator = { kind: 'human' as const, id: 'olga', roles: ['admin'] };
+  assert.deepEqual(
+    [ada, sam, agent, adminOperator].map((p) => canBreakGlass(req, p, T0)),
+    [{ ok: true }, { ok: false, code: 'E_FORBIDDEN' }, { ok: false, code: 'E_AGENT_APPROVAL' }, { ok: false, code: 'E_OPERATOR_APPROVAL' }],
+  );
+  assert.deepEqual([canBreakGlass(req, ada, T0 + 600_000), canBreakGlass({ ...req, status: 'used' }, ada, T0)], [{ ok: false, code: 'E_EXPIRED' }, { ok: false, code: 'E_NOT_PENDING' }]);
 });

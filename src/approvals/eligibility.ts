@@ -49,3 +49,20 @@ export function canApprove(req: RequestRecord, who: Principal, now: number): { o
   const e = checkApprover(req, who, now);
   return e.ok ? { ok: true } : { ok: false, code: e.error.code };
 }
+
+/** Break-glass skips counts and roles, never the separation of duties the incident lacked. */
+export function checkBreakGlass(req: RequestRecord, by: Principal, now: number): Eligibility {
+  if (by.kind !== 'human') return refuse('E_AGENT_APPROVAL', `"${by.id}" is an agent; break-glass needs a human admin.`);
+  if (!by.roles.includes('admin')) return refuse('E_FORBIDDEN', `Break-glass needs the admin role; "${by.id}" has [${by.roles.join(', ')}]. Ask an admin, or gather the normal approvals.`);
+  const closed = checkOpen(req, now);
+  if (closed) return { ok: false, error: closed };
+  if (by.id === req.agentId) return refuse('E_SELF_APPROVAL', `"${by.id}" submitted request ${req.id}; another admin must break the glass.`);
+  if (by.id === req.operator) return refuse('E_OPERATOR_APPROVAL', `"${by.id}" operates agent "${req.agentId}"; another admin must break the glass.`);
+  return { ok: true, role: 'admin' };
+}
+
+/** For the dashboard's break-glass button. */
+export function canBreakGlass(req: RequestRecord, who: Principal, now: number): { ok: true } | { ok: false; code: ErrorCode } {
+  const e = checkBreakGlass(req, who, now);
+  return e.ok ? { ok: true } : { ok: false, code: e.error.code };
+}

@@ -1,4 +1,4 @@
 export { reduce } from './reduce.js';
-export { canApprove, checkApprover } from './eligibility.js';
+export { canApprove, canBreakGlass, checkApprover } from './eligibility.js';
 export { actionDigest, type DigestInput } from './digest.js';
 export type { ApprovalEvent, ApprovalEventType, ReduceCtx, ReduceResult } from './events.js';

@@ -7,8 +7,8 @@
 //
 // TTL: a pending request expires at createdAt + ttl. When it becomes approved its use-by restarts:
 // expiresAt = approvedAt + ttl, so the last approver's decision always leaves the full window.
-import { CountersignError, type AuditAppend, type Human, type Principal, type RequestRecord } from '../core/index.js';
-import { checkApprover, checkOpen, checkReason, roleFor } from './eligibility.js';
+import { CountersignError, type AuditAppend, type Principal, type RequestRecord } from '../core/index.js';
+import { checkApprover, checkBreakGlass, checkOpen, checkReason, roleFor } from './eligibility.js';
 import type { ApprovalEvent, ReduceCtx, ReduceResult } from './events.js';
 
 function fail(error: CountersignError): ReduceResult {
@@ -118,22 +118,16 @@ function checkUsable(req: RequestRecord, now: number): CountersignError | null {
 }
 
 function breakGlass(req: RequestRecord, by: Principal, reason: string, now: number): ReduceResult {
-  if (by.kind !== 'human') return fail(new CountersignError('E_AGENT_APPROVAL', `"${by.id}" is an agent; break-glass needs a human admin.`));
-  const human: Human = by;
-  if (!human.roles.includes('admin')) return fail(new CountersignError('E_FORBIDDEN', `Break-glass needs the admin role; "${human.id}" has [${human.roles.join(', ')}]. Ask an admin, or gather the normal approvals.`));
-  const closed = checkOpen(req, now);
-  if (closed) return fail(closed);
-  // Break-glass bypasses counts and roles, never the separation of duties the incident lacked.
-  if (human.id === req.agentId) return fail(new CountersignError('E_SELF_APPROVAL', `"${human.id}" submitted request ${req.id}; another admin must break the glass.`));
-  if (human.id === req.operator) return fail(new CountersignError('E_OPERATOR_APPROVAL', `"${human.id}" operates agent "${req.agentId}"; another admin must break the glass.`));
+  const who = checkBreakGlass(req, by, now);
+  if (!who.ok) return fail(who.error);
   const noReason = checkReason(reason);
   if (noReason) return fail(noReason);
   const why = reason.trim();
-  const approvals = [...req.approvals, { by: human.id, role: 'admin', at: now, reason: why, kind: 'break-glass' as const }];
+  const approvals = [...req.approvals, { by: by.id, role: 'admin', at: now, reason: why, kind: 'break-glass' as const }];
   return next(req, { approvals, status: 'approved', decidedAt: now, expiresAt: approvedUntil(req, now) }, [{
     type: 'request.break-glass',
     body: {
-      request: req.id, agent: req.agentId, digest: req.digest, by: human.id, role: 'admin', reason: why,
+      request: req.id, agent: req.agentId, digest: req.digest, by: by.id, role: 'admin', reason: why,
       have: req.approvals.length, need: req.decision.approval?.count ?? null, status: 'approved',
       warning: 'BREAK-GLASS: approval requirements were bypassed by an admin',
     },

@@ -1,0 +1,179 @@
+// A verb grammar shared by the many CLIs shaped `tool <noun...> <verb> <name> [--flags]`
+// (fastly, stripe, doppler, op, flipt, gcloud, az, ...). The first word that carries a known verb
+// decides: "delete" in `fastly logging s3 delete --name x`, "list" in `vault kv list`. A table
+// names its verbs; this code never switches on a tool's name (STYLE.md 4).
+import type { Risk } from '../../core/index.js';
+import { defineTable } from './table.js';
+import type { Invocation, ToolContext, ToolRule, ToolTable } from './types.js';
+
+export type Examples = { match: string[]; no_match: string[] };
+
+export type VerbKind = 'destroy' | 'read' | 'change';
+export type VerbHit = { kind: VerbKind; verb: string; index: number; target?: string };
+
+export type VerbSpec = {
+  name: string;
+  commands: string[];
+  /** Options that take a separate value, so the value is not read as a word of the command path. */
+  valued?: readonly string[];
+  /** Treat every `--opt` followed by a plain word as taking that word (az, aws style), except `flags`. */
+  longOptsTakeValues?: boolean;
+  /** Boolean options, for tools where options take values by default. */
+  flags?: readonly string[];
+  /** Verb tokens that lose data or take something out (a word is split on - _ : into tokens). */
+  destroy: readonly string[];
+  /** Verb tokens that only read. */
+  read: readonly string[];
+  /** Whole words that are routine changes; they end the search (e.g. "remove-labels"). Defaults
+   * to CHANGE_WORDS, so a name after `create` ("create beta-search") is not read as a verb. */
+  change?: readonly string[];
+  /** How many command-path words to look at (default 4). */
+  depth?: number;
+  /** Options that make the whole command a rehearsal (e.g. "--dry-run"). */
+  dryRun?: readonly string[];
+  /** Where "-h" is not help (a host option, a header option). */
+  noShortHelp?: boolean;
+  examples: { destroy: Examples; read: Examples };
+  /** Tool-specific rules; their findings combine with the verb rules (the worst wins). */
+  extra?: ToolRule[];
+  /** Rules that, when they hit, silence the verb rules (a special case decided more precisely). */
+  overrides?: ToolRule[];
+  fallback?: Risk;
+};
+
+const WORD = /^[A-Za-z][A-Za-z0-9_:-]*$/;
+
+/** Words of the command path (options and their values removed), in order. */
+export function pathWords(inv: Invocation, spec: Pick<VerbSpec, 'valued' | 'longOptsTakeValues' | 'flags'>): string[] {
+  const valued = new Set(spec.valued ?? []);
+  const flags = new Set(spec.flags ?? []);
+  const out: string[] = [];
+  const a = inv.args;
+  for (let i = 0; i < a.length; i++) {
+    const w = a[i] ?? '';
+    if (w === '--') break;
+    if (w.startsWith('-') && w.length > 1) {
+      if (w.includes('=')) continue;
+      if (valued.has(w)) i++;
+      else if (spec.longOptsTakeValues && w.startsWith('--') && !flags.has(w) && !w.startsWith('--no-')) {
+        const next = a[i + 1];
+        if (next !== undefined && !next.startsWith('-')) i++;
+      }
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+function tokens(word: string): string[] {
+  // camelCase counts as separate words too: "deleteIndex" is delete + index.
+  return word.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_:]+/).filter(Boolean);
+}
+
+/** The first word of the command path that carries a verb the table knows. */
+export function findVerb(words: readonly string[], spec: Pick<VerbSpec, 'destroy' | 'read' | 'change' | 'depth'>): VerbHit | null {
+  const destroy = new Set(spec.destroy);
+  const read = new Set(spec.read);
+  const change = new Set(spec.change ?? CHANGE_WORDS);
+  const depth = Math.min(words.length, spec.depth ?? 4);
+  for (let i = 0; i < depth; i++) {
+    const w = words[i] ?? '';
+    if (!WORD.test(w)) continue;
+    const lw = w.toLowerCase();
+    const target = words[i + 1];
+    const base = { verb: w, index: i, ...(target !== undefined ? { target } : {}) };
+    if (change.has(lw)) return { kind: 'change', ...base };
+    const t = tokens(w);
+    // A reading first token wins: "get-deletion-status" reads, "list-deleted" reads.
+    if (read.has(lw) || (t[0] !== undefined && read.has(t[0]))) return { kind: 'read', ...base };
+    if (destroy.has(lw) || t.some((x) => destroy.has(x))) return { kind: 'destroy', ...base };
+    if (t.some((x) => read.has(x))) return { kind: 'read', ...base };
+  }
+  return null;
+}
+
+/** True when one of the named rehearsal options is present and not switched off (`--dry-run=none`). */
+export function hasDryRun(args: readonly string[], names: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--') return false;
+    const eq = a.indexOf('=');
+    const key = eq > 0 ? a.slice(0, eq) : a;
+    if (!names.includes(key)) continue;
+    const v = eq > 0 ? a.slice(eq + 1).toLowerCase() : '';
+    if (v === 'none' || v === 'false' || v === '0' || v === 'no') continue;
+    return true;
+  }
+  return false;
+}
+
+/** `tool -v` / `tool -V` / `tool version` alone: prints a version, nothing else. */
+export function onlyVersion(inv: Invocation): boolean {
+  return inv.args.length === 1 && /^(-v|-V|--version|-version|version)$/.test(inv.args[0] ?? '');
+}
+
+export function verbTable(spec: VerbSpec): ToolTable {
+  const dry = spec.dryRun ?? ['--dry-run', '--dryrun'];
+  const overrides = spec.overrides ?? [];
+  const silenced = (inv: Invocation, ctx: ToolContext) => overrides.some((r) => r.test(inv, ctx));
+  const verb = (inv: Invocation) => findVerb(pathWords(inv, spec), spec);
+  const rules: ToolRule[] = [
+    ...overrides,
+    ...(spec.extra ?? []),
+    {
+      id: `${spec.name}.delete`,
+      risk: 'destructive',
+      effect: 'delete-resource',
+      explain: `${spec.name}: deletes or takes out a resource`,
+      test(inv, ctx) {
+        if (hasDryRun(inv.args, dry) || silenced(inv, ctx)) return null;
+        const v = verb(inv);
+        if (v?.kind !== 'destroy') return null;
+        const what = v.target !== undefined && !v.target.startsWith('-') ? ` ${v.target}` : '';
+        return { ...(what ? { target: what.trim() } : {}), explanation: `${inv.name} ${v.verb}${what}: deletes or takes out what it names; not cheaply undone` };
+      },
+      examples: spec.examples.destroy,
+    },
+    {
+      id: `${spec.name}.read`,
+      risk: 'readonly',
+      effect: 'read',
+      explain: `${spec.name}: only reads`,
+      test(inv, ctx) {
+        if (onlyVersion(inv)) return { explanation: `${inv.name}: prints its version` };
+        if (silenced(inv, ctx)) return null;
+        if (hasDryRun(inv.args, dry)) return { effect: 'dry-run', explanation: `${inv.name}: a dry run changes nothing` };
+        const v = verb(inv);
+        return v?.kind === 'read' ? { explanation: `${inv.name} ${v.verb}: only reads` } : null;
+      },
+      examples: spec.examples.read,
+    },
+  ];
+  // An option the tool takes a value with ("fastly --version 5") is not a request for help.
+  const valued = new Set(spec.valued ?? []);
+  const helpScope = (inv: Invocation) => {
+    const end = inv.args.indexOf('--');
+    return (end < 0 ? inv.args : inv.args.slice(0, end)).filter((a) => !valued.has(a));
+  };
+  return defineTable({ name: spec.name, commands: spec.commands, rules, helpScope, fallback: spec.fallback ?? 'mutating', ...(spec.noShortHelp ? { noShortHelp: true } : {}) });
+}
+
+/** A rule built from a predicate, for the many one-line special cases. */
+export function rule(id: string, risk: Risk, effect: string, explain: string, test: ToolRule['test'], examples: Examples): ToolRule {
+  return { id, risk, effect, explain, test, examples };
+}
+
+/** Verbs most CLIs use for "only look". */
+export const READ_WORDS: readonly string[] = [
+  'list', 'ls', 'get', 'describe', 'show', 'info', 'status', 'search', 'browse', 'help', 'version',
+  'whoami', 'evaluate', 'diff', 'validate', 'check', 'logs', 'log', 'tail', 'query', 'ping', 'lookup',
+  'stat', 'cat', 'head', 'du', 'find', 'exists', 'url', 'health', 'healthcheck', 'view', 'inspect',
+  'read', 'verify', 'print', 'explain', 'preview', 'print-config', 'test-connection',
+];
+/** Verbs most CLIs use for routine changes. */
+export const CHANGE_WORDS: readonly string[] = [
+  'create', 'add', 'update', 'set', 'put', 'edit', 'apply', 'deploy', 'import', 'upload', 'enable', 'publish',
+  'install', 'start', 'restart', 'push', 'write', 'copy', 'cp', 'mv', 'move', 'rename', 'patch', 'post', 'new', 'init',
+];
+/** Verbs that delete what they name. */
+export const DELETE_WORDS: readonly string[] = ['delete', 'del', 'rm', 'remove', 'destroy', 'purge', 'drop', 'wipe', 'truncate', 'erase'];

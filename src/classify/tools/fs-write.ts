@@ -2,7 +2,7 @@
 // Writes inside the workspace are routine; writes over system paths, moves into /dev/null and
 // permission changes across "/", system directories or home are destructive.
 import { has, parseArgs, val } from './argv.js';
-import { classifyPath, isSystemWide, type PathClass } from './paths.js';
+import { classifyPath, isOsPath, isSystemWide, type PathClass } from './paths.js';
 import { defineTable } from './table.js';
 import type { Invocation, RuleHit, ToolTable } from './types.js';
 
@@ -25,7 +25,7 @@ function overwriteSystem(inv: Invocation): RuleHit | null {
   const dest = dir !== undefined ? { raw: dir, ...classifyPath(dir, false, inv.cwd) } : ops[ops.length - 1];
   if (!dest || ops.length < (dir !== undefined ? 1 : 2)) return null;
   if (dest.norm === '/dev/null') return null;
-  return SYS(dest.cls) ? { target: dest.norm, explanation: `writes over a system path (${dest.norm})` } : null;
+  return isOsPath(dest) ? { target: dest.norm, explanation: `writes over a system path (${dest.norm})` } : null;
 }
 
 export const MV_TABLE: ToolTable = defineTable({
@@ -150,7 +150,9 @@ export const CHMOD_TABLE: ToolTable = defineTable({
       id: 'chmod.system-wide', risk: 'destructive', effect: 'change-permissions',
       explain: 'changes ownership or permissions across the system, a home directory or a system path',
       test: (inv) => {
-        const p = parseArgs(inv.args, { valued: PERM_VALUED });
+        // A symbolic mode may start with "-" (`chmod -x f`); it is the mode, not an option.
+        const args = inv.args.map((a) => (inv.name === 'chmod' && /^-[rwxXst]+$/.test(a) ? `=${a}` : a));
+        const p = parseArgs(args, { valued: PERM_VALUED });
         const recursive = has(p, '-R', '--recursive');
         // The first operand is the mode or owner unless --reference gave it.
         const paths = val(p, '--reference') !== undefined ? p.pos : p.pos.slice(1);
@@ -163,8 +165,8 @@ export const CHMOD_TABLE: ToolTable = defineTable({
         return null;
       },
       examples: {
-        match: ['chmod -R 777 /', 'chown -R nobody /etc', 'chmod 000 /etc/shadow', 'chgrp -R users ~', 'chmod 777 /'],
-        no_match: ['chmod +x build.sh', 'chmod -R u+w ./src', 'chown -R me:me ./node_modules'],
+        match: ['chmod -R 777 /', 'chown -R nobody /etc', 'chmod 000 /etc/shadow', 'chgrp -R users ~', 'chmod 777 /', 'chmod -x /usr/bin/sudo'],
+        no_match: ['chmod +x build.sh', 'chmod -R u+w ./src', 'chown -R me:me ./node_modules', 'chmod -x ./run.sh'],
       },
     },
   ],

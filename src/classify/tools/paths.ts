@@ -134,6 +134,22 @@ function safeWorkspace(c: string[]): boolean {
   return cls !== 'root' && cls !== 'system';
 }
 
+// Where the operating system keeps its programs, configuration and package state. Writing a file
+// there replaces part of the system; /srv, /opt or /mnt hold data a copy may routinely add to.
+const OS_TOP: ReadonlySet<string> = new Set(['etc', 'usr', 'bin', 'sbin', 'lib', 'lib32', 'lib64', 'libx32', 'boot', 'dev', 'proc', 'sys', 'root', 'System', 'Library', 'efi', 'nix']);
+
+/** True when a path (already classified as root/system) is part of the operating system itself. */
+export function isOsPath(info: PathInfo): boolean {
+  if (info.cls === 'root') return true;
+  if (info.cls !== 'system') return false;
+  const segs = info.norm.split('/').filter(Boolean);
+  const top = segs[0] ?? '';
+  if (OS_TOP.has(top)) return true;
+  if (top === 'var') return segs[1] === 'lib' || segs[1] === 'spool' || segs.length === 1;
+  if (top === 'private') return segs[1] === 'etc' || segs[1] === 'var';
+  return false;
+}
+
 /** Classes where losing the contents is not cheaply undone. */
 export function isPrecious(cls: PathClass): boolean {
   return cls !== 'temp' && cls !== 'build' && cls !== 'dynamic';

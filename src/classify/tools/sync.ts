@@ -1,7 +1,7 @@
 // Copying to other places: rsync and scp. A sync that deletes at the destination (or removes the
 // source files) loses data; a copy over a system directory of the target replaces its files.
 import { has, parseArgs, type ParsedArgs } from './argv.js';
-import { classifyPath } from './paths.js';
+import { classifyPath, isOsPath } from './paths.js';
 import { defineTable } from './table.js';
 import type { RuleHit, ToolTable } from './types.js';
 
@@ -20,8 +20,9 @@ function destination(p: ParsedArgs): { raw: string; path: string; remote: boolea
 function overSystem(p: ParsedArgs): RuleHit | null {
   const d = destination(p);
   if (!d) return null;
-  const { cls, norm } = classifyPath(d.path);
-  return cls === 'root' || cls === 'system' ? { target: d.raw, explanation: `copies over ${d.remote ? 'the remote ' : ''}system path ${norm}` } : null;
+  const info = classifyPath(d.path);
+  const { norm } = info;
+  return isOsPath(info) ? { target: d.raw, explanation: `copies over ${d.remote ? 'the remote ' : ''}system path ${norm}` } : null;
 }
 
 const dryRun = (p: ParsedArgs) => has(p, '-n', '--dry-run', '--list-only');

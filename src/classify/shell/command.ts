@@ -15,6 +15,7 @@ import { evalWord, snippet } from './words.js';
 export type Redirs = { nodes: Node[]; stdin?: Output };
 
 const NONE: Output = { source: 'none' };
+const RESERVED = new Set(['then', 'fi', 'do', 'done', 'esac', 'elif', 'else', 'in', '}', ']]', 'function', 'select']);
 
 export function runCommand(node: Node | null, st: State, stdin: Output | undefined, redirs: Redirs | undefined): Output {
   const words: Word[] = [];
@@ -65,6 +66,14 @@ export function dispatch(words: Word[], st: State, stdin: Output | undefined, te
     return dispatch(words.slice(1), st, stdin, text);
   }
   const name = commandName(first.value);
+  if (RESERVED.has(first.value)) {
+    // tree-sitter-bash accepts `zza; done` as a command named "done"; bash rejects the line, so
+    // our tree is not bash's tree.
+    const err = { code: 'E_PARSE', message: `"${name}" is a shell reserved word where a command should be; fix the syntax.` };
+    if (!st.error) st.error = err;
+    add(st, { rule: 'shell.parse-error', risk: 'unknown', effect: 'unparsed', target: name, explanation: err.message, tool: 'shell' });
+    return { source: 'other' };
+  }
   if (name === '') {
     add(st, { rule: 'shell.empty-command', risk: 'unknown', effect: 'run-unknown-command', explanation: 'the command name is empty after expansion', tool: 'shell' });
     return { source: 'other' };

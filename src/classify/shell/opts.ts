@@ -15,7 +15,12 @@ export function skipOptions(values: readonly string[], dynamic: readonly boolean
   const seen = new Map<string, string>();
   let i = start;
   while (i < values.length) {
-    if (dynamic[i]) return null;
+    // A computed word where options are read could be any option: unless the wrapper expects a
+    // positional of its own here (timeout $T cmd), we cannot know where the command starts.
+    if (dynamic[i]) {
+      if (spec.positional) break;
+      return null;
+    }
     const v = values[i]!;
     if (v === '--') {
       i++;

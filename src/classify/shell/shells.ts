@@ -24,7 +24,10 @@ export function runShell(words: Word[], st: State, stdin: Output | undefined): O
   let i = 1;
   for (; i < words.length; i++) {
     const w = words[i]!;
-    if (w.dynamic) return dynamicArgs(name, st);
+    if (w.dynamic) {
+      if (cflag) break; // `bash -c "$SCRIPT"`: the script itself is computed (judged below)
+      return dynamicArgs(name, st);
+    }
     const v = w.value;
     if (v === '--' || v === '-') {
       i++;

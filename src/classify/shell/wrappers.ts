@@ -66,6 +66,10 @@ export function unwrap(words: Word[], st: State, stdin: Output | undefined, text
     if (script) return reparse(script.value, st, { via: 'flock -c', dynamic: script.dynamic });
   }
   const inner = words.slice(sk.index);
+  if (inner.length === 0 && name === 'sudo' && (sk.seen.has('-s') || sk.seen.has('-i') || sk.seen.has('--shell') || sk.seen.has('--login'))) {
+    add(st, { rule: 'shell.interactive', risk: 'mutating', effect: 'run-shell', target: 'sudo', explanation: 'sudo -s/-i starts a root shell', tool: 'sudo' });
+    return NONE;
+  }
   if (inner.length === 0) return nothingWrapped(name, st);
   return dispatch(inner, st, stdin, joinText(inner) || text);
 }

@@ -43,6 +43,14 @@ const MIGRATIONS: string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** For a read-only open: the schema must be exactly the one this build knows. */
+export function checkVersion(db: BetterSqlite3.Database): void {
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null };
+  if (row.v !== MIGRATIONS.length) {
+    throw new CountersignError('E_STORE', `The database has schema version ${row.v ?? 0}; this build reads version ${MIGRATIONS.length}. Open it once with a matching countersign (not read-only) to migrate it.`);
+  }
+}
+
 export function migrate(db: BetterSqlite3.Database, now: number): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at INTEGER NOT NULL)');
   // IMMEDIATE: two processes opening a fresh database at once must not both run step 1.

@@ -119,3 +119,19 @@ test('a write that cannot get the lock fails with E_STORE and writes nothing', a
     await store.close();
   });
 });
+
+test('read-only: reads work beside a writer, writes are refused with E_STORE, a missing file is E_STORE', async () => {
+  await withDb(async (path) => {
+    assert.equal(await codeOf(openSqliteStore({ path, readonly: true })), 'E_STORE');
+    const writer = await openSqliteStore({ path });
+    await writer.insertRequest(record('r1'), [{ type: 'action.proposed', body: { request: 'r1' } }]);
+    const reader = await openSqliteStore({ path, readonly: true });
+    await writer.appendAudit([{ type: 'thaw', body: {} }]);
+    assert.deepEqual(
+      [(await reader.getRequest('r1'))?.id, (await verifyStore(reader)).entries, await codeOf(reader.appendAudit([{ type: 'x', body: {} }])), await codeOf(reader.insertRequest(record('r2'), []))],
+      ['r1', 2, 'E_STORE', 'E_STORE'],
+    );
+    await reader.close();
+    await writer.close();
+  });
+});

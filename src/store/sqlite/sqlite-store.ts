@@ -9,7 +9,7 @@ import { readAsync, toStoreError } from '../store-error.js';
 import { AuditTable } from './audit-table.js';
 import { GroupCommit } from './group-commit.js';
 import { RequestsTable } from './requests-table.js';
-import { migrate } from './schema.js';
+import { checkVersion, migrate } from './schema.js';
 import { StateTables } from './state-tables.js';
 
 export type SqliteStoreOptions = {
@@ -21,6 +21,9 @@ export type SqliteStoreOptions = {
   busyTimeoutMs?: number;
   /** Most operations per group transaction. */
   maxBatch?: number;
+  /** Open an existing database for reading only (offline `audit verify|export` beside a running
+   * server): no migrations, and every write fails with E_STORE. */
+  readonly?: boolean;
 };
 
 export type SqliteStore = Store & {
@@ -43,13 +46,18 @@ export function openSqliteStore(opts: SqliteStoreOptions): Promise<SqliteStore> 
 
 function open(opts: SqliteStoreOptions): SqliteStore {
   const clock = opts.clock ?? { now: () => Date.now() };
-  if (opts.path !== ':memory:') mkdirSync(dirname(opts.path), { recursive: true });
-  const db = new Database(opts.path, { timeout: opts.busyTimeoutMs ?? 5000 });
+  const readonly = opts.readonly === true;
+  if (opts.path !== ':memory:' && !readonly) mkdirSync(dirname(opts.path), { recursive: true });
+  const db = new Database(opts.path, { timeout: opts.busyTimeoutMs ?? 5000, readonly, fileMustExist: readonly });
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    migrate(db, clock.now());
+    if (readonly) {
+      checkVersion(db);
+    } else {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      migrate(db, clock.now());
+    }
   } catch (e) {
     db.close();
     throw e;

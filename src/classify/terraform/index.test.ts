@@ -62,7 +62,19 @@ test('replace in either order is one replace; reads, no-ops, forgets and moves d
       rules: ['tf.replace aws_db_instance.main', 'tf.replace aws_lb.front', 'tf.forget aws_iam_role.old', 'tf.move aws_sqs_queue.jobs'],
     },
   );
-  assert.equal(r.summary, 'Terraform plan: 0 to create, 0 to update, 2 to replace, 0 to delete');
+  assert.equal(r.summary, 'Terraform plan: 0 to create, 0 to update, 2 to replace, 0 to delete (also 1 to forget, 1 to move); destroys or replaces aws_db_instance.main, aws_lb.front');
+});
+
+test('imports adopt, deferred changes still count for risk but not in the counts', () => {
+  const r = classifyPlan({
+    resource_changes: [rc('aws_s3_bucket.logs', ['no-op'], { change: { actions: ['no-op'], importing: { id: 'logs' } } })],
+    deferred_changes: [{ reason: 'resource_config_unknown', resource_change: rc('aws_instance.web[0]', ['delete']) }],
+  });
+  assert.deepEqual(
+    { risk: r.risk, changes: r.changes, rules: r.findings.map((f) => f.rule) },
+    { risk: 'destructive', changes: { create: 0, update: 0, delete: 0, replace: 0 }, rules: ['tf.import', 'tf.delete'] },
+  );
+  assert.equal(classifyPlan({ resource_changes: [], deferred_changes: {} }).error?.code, 'E_PLAN_SHAPE');
 });
 
 test('no changes is readonly; only creates and updates are mutating', () => {

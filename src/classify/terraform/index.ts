@@ -10,18 +10,25 @@ export function classifyPlan(plan: unknown): RiskReport {
     if ('error' in read) return { risk: 'unknown', summary: read.error.message, findings: [], error: read.error, changes: zero() };
     const changes = zero();
     const findings: Finding[] = [];
+    const deferred = zero();
     for (const c of read.changes) {
-      const f = findingFor(c, changes);
-      if (f) findings.push(f);
+      // Deferred changes are not in Terraform's own counts, but what they will do still counts for risk.
+      const f = findingFor(c, c.deferred ? deferred : changes);
+      if (f) findings.push(c.deferred ? { ...f, explanation: `deferred to a later plan: ${f.explanation}` } : f);
     }
     // A forget changes no infrastructure but does change what Terraform manages: mutating.
     const changed = changes.create + changes.update > 0 || findings.some((f) => f.risk === 'mutating');
-    const risk = changes.delete + changes.replace > 0 ? 'destructive' : changed ? 'mutating' : 'readonly';
+    const destroys = changes.delete + changes.replace + deferred.delete + deferred.replace > 0;
+    const risk = destroys ? 'destructive' : changed || deferred.create + deferred.update > 0 ? 'mutating' : 'readonly';
     if (read.errored) {
       findings.push({ rule: 'tf.plan-errored', risk: 'unknown', effect: 'incomplete-plan', explanation: 'terraform reported errors while planning; the plan is incomplete', tool: 'terraform' });
       return { risk: risk === 'destructive' ? risk : 'unknown', summary: `Terraform plan with errors: ${count(changes)}`, findings, changes, error: { code: 'E_PLAN_SHAPE', message: 'The plan has "errored": true, so it does not show everything the apply would do. Fix the errors and plan again.' } };
     }
-    const summary = risk === 'readonly' ? 'Terraform plan: no changes' : `Terraform plan: ${count(changes)}`;
+    const others = ['forget', 'import', 'move'].map((k) => [k, findings.filter((f) => f.rule === `tf.${k}`).length] as const).filter(([, n]) => n > 0);
+    const extra = others.length ? ` (also ${others.map(([k, n]) => `${n} to ${k}`).join(', ')})` : '';
+    const lost = findings.filter((f) => f.risk === 'destructive').map((f) => f.target);
+    const names = lost.length ? `; destroys or replaces ${lost.slice(0, 3).join(', ')}${lost.length > 3 ? ` and ${lost.length - 3} more` : ''}` : '';
+    const summary = (risk === 'readonly' && !others.length ? 'Terraform plan: no changes' : `Terraform plan: ${count(changes)}`) + extra + names;
     return { risk, summary, findings, changes };
   } catch (err) {
     return { risk: 'unknown', summary: 'The Terraform plan could not be read.', findings: [], changes: zero(), error: { code: 'E_INTERNAL', message: `The plan classifier failed (${String(err)}); the plan is treated as unknown.` } };
@@ -72,6 +79,8 @@ function findingFor(c: PlanChange, changes: TerraformChanges): Finding | null {
       return { rule: 'tf.replace', risk: 'destructive', effect: 'replace-resource', explanation: `${c.address} will be replaced (${c.order}: ${c.order === 'create-before-destroy' ? 'new one first, then the old one is destroyed' : 'destroyed first, then recreated'})${because(c)}${c.reason ? ` (${c.reason})` : ''}`, ...base };
     case 'forget':
       return { rule: 'tf.forget', risk: 'mutating', effect: 'forget-resource', explanation: `${c.address} leaves the state but is not destroyed (removed block with destroy = false)`, ...base };
+    case 'import':
+      return { rule: 'tf.import', risk: 'mutating', effect: 'import-resource', explanation: `${c.address} will be imported into the state (the object already exists)`, ...base };
     case 'move':
       return { rule: 'tf.move', risk: 'readonly', effect: 'rename-resource', explanation: `${c.address} is only renamed from ${c.previous} (moved block); nothing is destroyed`, ...base };
     default:

@@ -6,6 +6,8 @@ import type { ClassifyError } from '../../core/index.js';
 export type PlanChange = {
   address: string;
   kind: 'create' | 'update' | 'delete' | 'replace' | 'forget' | 'move' | 'noop' | 'read' | 'import';
+  /** In `deferred_changes`: Terraform will only plan it for real in a later round. */
+  deferred?: boolean;
   reason?: string;
   /** For replace: which happens first. */
   order?: 'delete-then-create' | 'create-before-destroy';
@@ -48,8 +50,11 @@ export function readChanges(plan: unknown): ReadPlan {
     return shapeError('The JSON has neither "resource_changes" nor "planned_values", so it is not a plan (a state file?).');
   }
   if (p.resource_changes !== undefined && !Array.isArray(p.resource_changes)) return shapeError('"resource_changes" is not an array.');
+  if (p.deferred_changes !== undefined && !Array.isArray(p.deferred_changes)) return shapeError('"deferred_changes" is not an array.');
   const changes: PlanChange[] = [];
-  const list = (p.resource_changes ?? []) as unknown[];
+  const deferred = ((p.deferred_changes ?? []) as Record<string, unknown>[]).map((d) => (d && typeof d === 'object' ? d.resource_change : d));
+  const list = [...((p.resource_changes ?? []) as unknown[]), ...deferred];
+  const firstDeferred = list.length - deferred.length;
   for (let i = 0; i < list.length; i++) {
     const rc = list[i] as Record<string, unknown> | null;
     if (!rc || typeof rc !== 'object') return shapeError(`resource_changes[${i}] is not an object.`);
@@ -61,6 +66,9 @@ export function readChanges(plan: unknown): ReadPlan {
     const kind = ACTIONS[key];
     if (!kind || !change.actions.every((a) => typeof a === 'string')) return shapeError(`resource_changes[${i}] (${address}) has actions [${key}] that Countersign does not know.`);
     const c: PlanChange = { address, kind };
+    if (i >= firstDeferred) c.deferred = true;
+    // An import only adopts an existing object into the state; its actions say what else happens.
+    if (kind === 'noop' && change.importing && typeof change.importing === 'object') c.kind = 'import';
     if (typeof rc.action_reason === 'string') c.reason = rc.action_reason;
     if (kind === 'replace') c.order = change.actions[0] === 'delete' ? 'delete-then-create' : 'create-before-destroy';
     const prev = rc.previous_address;

@@ -13,7 +13,14 @@ export type PolicyCase = OfflineQuery & { name: string; expect: Verdict; approva
 export type CaseResult = { case: PolicyCase; ok: boolean; got: OfflineResult | null; problem?: string };
 
 export function parseCases(text: string, fileName: string): PolicyCase[] {
-  const src = readYaml(text, fileName);
+  let src: ReturnType<typeof readYaml>;
+  try {
+    src = readYaml(text, fileName);
+  } catch (err) {
+    const issues = (err as CountersignError).data?.['issues'];
+    const detail = Array.isArray(issues) ? issues.join('\n  ') : String((err as Error).message);
+    throw new CountersignError('E_BAD_INPUT', `The test cases are not valid YAML. Fix these:\n  ${detail}`);
+  }
   const c = new Checker();
   const root = src.data;
   const isWrapped = root !== null && typeof root === 'object' && !Array.isArray(root);

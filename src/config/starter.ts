@@ -52,7 +52,7 @@ export function starterConfig(opts: { dir: string; listen?: string; tokens?: (ki
       profile: [${t.match.profile.join(', ')}]
     # credentials:                    # what the broker injects into an approved action
     #   env_from: {PGPASSWORD: ${t.id.toUpperCase()}_DB_PASSWORD}   # copied from Countersign's own environment
-    # recovery: {postgres: {url: "postgres://${t.match.db_host[0]}/app"}}`;
+    # recovery: {}                    # how the broker takes a recovery point first (free-form for now)`;
 
   const yaml = `# Countersign configuration, written by \`countersign init\`.
 # Every key is described in docs/config.md; the rule language in docs/policy.md.

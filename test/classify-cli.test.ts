@@ -126,3 +126,14 @@ test('a plan file, and usage errors exit 2', () => {
   assert.equal(help.code, 0);
   assert.match(help.out, /--batch/);
 });
+
+test('--self-check runs every rule example and exits 1 exactly when one fails', () => {
+  const r = cli(['--self-check']);
+  const last = r.out.trim().split('\n').pop() ?? '';
+  const m = /^(\d+) tables, (\d+) rules, (\d+) examples: (\d+) failing$/.exec(last);
+  assert.ok(m, `unexpected summary line: ${last}`);
+  const failing = Number(m[4]);
+  assert.equal(r.code, failing > 0 ? 1 : 0);
+  assert.equal(r.out.split('\n').filter((l) => l.startsWith('FAIL ')).length, failing);
+  assert.ok(Number(m[3]) >= Number(m[2]), 'every rule carries examples');
+});

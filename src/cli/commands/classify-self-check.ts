@@ -9,9 +9,14 @@ export function checkExamples(): { rules: number; examples: number; failures: Ex
   const failures: ExampleFailure[] = [];
   let rules = 0;
   let examples = 0;
+  const seen = new Set<string>();
   for (const table of TABLES) {
     for (const rule of table.rules) {
       rules++;
+      // A rule without a match example is untested; a duplicated id makes findings ambiguous.
+      if (rule.examples.match.length === 0) failures.push({ rule: rule.id, example: '(none)', expected: 'match', got: ['rule has no match example'] });
+      if (seen.has(rule.id)) failures.push({ rule: rule.id, example: '(none)', expected: 'match', got: ['rule id is used twice'] });
+      seen.add(rule.id);
       for (const [expected, list] of [['match', rule.examples.match], ['no_match', rule.examples.no_match]] as const) {
         for (const example of list) {
           examples++;
@@ -27,7 +32,8 @@ export function checkExamples(): { rules: number; examples: number; failures: Ex
 export function selfCheck(): number {
   const { rules, examples, failures } = checkExamples();
   for (const f of failures) {
-    process.stdout.write(`FAIL ${f.rule}: expected ${f.expected === 'match' ? 'a match' : 'no match'} for: ${f.example}\n     findings: ${f.got.join(', ') || '(none)'}\n`);
+    const what = f.example === '(none)' ? f.got.join(', ') : `expected ${f.expected === 'match' ? 'a match' : 'no match'} for: ${f.example}\n     findings: ${f.got.join(', ') || '(none)'}`;
+    process.stdout.write(`FAIL ${f.rule}: ${what}\n`);
   }
   process.stdout.write(`${TABLES.length} tables, ${rules} rules, ${examples} examples: ${failures.length} failing\n`);
   return failures.length ? 1 : 0;

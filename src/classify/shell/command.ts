@@ -133,7 +133,7 @@ const INERT_BUILTINS = new Set([
   'echo', 'printf', 'true', 'false', ':', 'test', '[', '[[', 'pwd', 'cd', 'pushd', 'popd', 'dirs', 'set', 'shopt', 'shift',
   'exit', 'return', 'break', 'continue', 'wait', 'read', 'type', 'hash', 'help', 'alias', 'unalias', 'let', 'local',
   'export', 'declare', 'typeset', 'readonly', 'history', 'jobs', 'umask', 'ulimit', 'times', 'getopts', 'logout',
-  'fg', 'bg', 'disown', 'suspend', 'caller', 'compgen', 'complete', 'compopt', 'mapfile', 'readarray', 'bind', 'sleep',
+  'fg', 'bg', 'disown', 'trap', 'suspend', 'caller', 'compgen', 'complete', 'compopt', 'mapfile', 'readarray', 'bind', 'sleep',
 ]);
 
 const SQL_VERBS = /^(?:select|insert|update|delete|drop|truncate|alter|create|grant|revoke|with|merge|replace|upsert|vacuum|reindex|comment|rename)$/i;

@@ -25,7 +25,7 @@ export function runShell(words: Word[], st: State, stdin: Output | undefined): O
   for (; i < words.length; i++) {
     const w = words[i]!;
     if (w.dynamic) {
-      if (cflag) break; // `bash -c "$SCRIPT"`: the script itself is computed (judged below)
+      if (cflag || w.proc) break; // `bash -c "$SCRIPT"`: the script itself is computed (judged below)
       return dynamicArgs(name, st);
     }
     const v = w.value;

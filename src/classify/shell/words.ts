@@ -94,7 +94,7 @@ function evalString(node: Node, st: State): Word {
 function evalExpansion(node: Node, st: State): Word {
   const t = node.text;
   // $X and ${X}: a script variable the walker saw assigned.
-  const m = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})$/.exec(t);
+  const m = /^\$(?:([A-Za-z_][A-Za-z0-9_]*|[0-9])|\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+)\})$/.exec(t);
   if (m) {
     const v = st.vars.get((m[1] ?? m[2])!);
     if (typeof v === 'string') return { value: v, dynamic: false };

@@ -184,6 +184,7 @@ test('use: an approval is used once, before its use-by', () => {
     [pendingRequest({ status: 'expired' }), T0, 'E_EXPIRED'],
     [pendingRequest(), T0, 'E_NOT_PENDING'],
     [pendingRequest({ status: 'approved', expiresAt: T0 + 10, execution: { startedAt: T0 } }), T0 + 1, 'E_NOT_PENDING'],
+    [pendingRequest({ status: 'approved', expiresAt: undefined }), T0, 'E_EXPIRED'], // no use-by: fail closed
   ];
   assert.deepEqual(cases.map(([r, now]) => refusal(reduce(r, { type: 'use' }, { now }))), cases.map((c) => c[2]));
 });

@@ -112,7 +112,9 @@ export function reduce(req: RequestRecord, event: ApprovalEvent, ctx: ReduceCtx)
 function checkUsable(req: RequestRecord, now: number): CountersignError | null {
   if (req.status === 'expired') return new CountersignError('E_EXPIRED', `The approval of request ${req.id} expired; submit the action again.`);
   if (req.status !== 'approved') return new CountersignError('E_NOT_PENDING', `Request ${req.id} is ${req.status}, not approved; it cannot be used.`);
-  if (req.expiresAt !== undefined && now >= req.expiresAt) return new CountersignError('E_EXPIRED', `The approval of request ${req.id} expired at ${new Date(req.expiresAt).toISOString()}; submit the action again.`);
+  // No use-by means no bound on how long the approval could be replayed: never usable.
+  if (req.expiresAt === undefined) return new CountersignError('E_EXPIRED', `The approval of request ${req.id} has no use-by time, so it cannot be used; submit the action again.`);
+  if (now >= req.expiresAt) return new CountersignError('E_EXPIRED', `The approval of request ${req.id} expired at ${new Date(req.expiresAt).toISOString()}; submit the action again.`);
   if (req.execution?.startedAt !== undefined) return new CountersignError('E_NOT_PENDING', `Request ${req.id} is already being executed.`);
   return null;
 }

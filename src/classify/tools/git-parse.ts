@@ -35,9 +35,12 @@ export function parseGit(inv: Invocation): GitCall {
   return { sub: a[i] ?? '', rest: a.slice(i + 1), config };
 }
 
+// Branch names may contain dots (release-1.x); only a common source-file extension marks a path.
+const FILE_EXT = /\.(ts|tsx|js|jsx|mjs|cjs|json|md|txt|py|go|rs|java|kt|rb|php|c|h|cc|cpp|hpp|cs|swift|sh|sql|yml|yaml|toml|ini|cfg|conf|env|lock|css|scss|html|xml|vue|svelte|lua|csv|gradle|tf|proto|graphql)$/i;
+
 /** A pathspec-looking word: ".", a glob, or a name with a file extension. */
 export function looksLikePath(w: string): boolean {
-  return w === '.' || w === '..' || w === '*' || w.startsWith(':/') || w.startsWith('./') || /[*?]/.test(w) || /\.[a-z][a-z0-9]{0,5}$/i.test(w);
+  return w === '.' || w === '..' || w === '*' || w.startsWith(':/') || w.startsWith('./') || /[*?]/.test(w) || FILE_EXT.test(w);
 }
 
 export const READ_ONLY_SUBS = new Set([

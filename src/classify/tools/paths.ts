@@ -77,10 +77,12 @@ function classifyAbsolute(segs: string[]): PathClass {
   return 'outside';
 }
 
+const isBuild = (x: string) => BUILD_DIRS.has(x) || /\.egg-info$/.test(x);
+
 function classifyRelative(segs: string[]): PathClass {
   const s = dropTrailingGlob(segs);
   if (s.length === 0) return 'cwd';
-  if (s.some((x) => BUILD_DIRS.has(x))) return 'build';
+  if (s.some(isBuild)) return 'build';
   return 'workspace';
 }
 

@@ -18,11 +18,12 @@ export type Team = {
   stop(): Promise<void>;
 };
 
-export async function startTeam(opts: { hookWaitSeconds?: number } = {}): Promise<Team> {
+export async function startTeam(opts: { hookWaitSeconds?: number; ratePerMinute?: number } = {}): Promise<Team> {
   const dir = mkdtempSync(join(tmpdir(), 'cs-hosts-'));
   const starter = starterConfig({ dir, listen: '127.0.0.1:0' });
   let yaml = starter.yaml;
   if (opts.hookWaitSeconds !== undefined) yaml = yaml.replace(/hook_wait_seconds: \d+/, `hook_wait_seconds: ${opts.hookWaitSeconds}`);
+  if (opts.ratePerMinute !== undefined) yaml = yaml.replace(/rate_per_minute: \d+/, `rate_per_minute: ${opts.ratePerMinute}`);
   writeFileSync(join(dir, 'countersign.yaml'), yaml);
   const prod = join(dir, 'workspaces', 'prod');
   const staging = join(dir, 'workspaces', 'staging');

@@ -4,6 +4,7 @@ import type { AuditAppend, Clock, Ids, Principal, RequestRecord, Store } from '.
 import { reduce, type ApprovalEvent } from '../approvals/index.js';
 import type { Notifier } from './notifier.js';
 import type { EngineParts } from './parts.js';
+import type { Tally } from './tally.js';
 
 export type EngineCtx = {
   parts: EngineParts;
@@ -12,6 +13,7 @@ export type EngineCtx = {
   ids: Ids;
   notifier: Notifier;
   publicUrl: string;
+  tally: Tally;
 };
 
 /** One step of the approvals state machine; a refusal is thrown with its code. */

@@ -5,7 +5,8 @@ import { monotonic, randomIds, systemClock } from './clock.js';
 import type { EngineCtx } from './ctx.js';
 import { act, sweep } from './decide.js';
 import { readFreeze, setFreeze } from './freeze.js';
-import { readBreaker, type BreakerState } from './limits.js';
+import { rateKey, readBreaker, type BreakerState } from './limits.js';
+import { Tally } from './tally.js';
 import { localNotifier, type EngineEvent, type FreezeState, type Notifier } from './notifier.js';
 import type { EngineParts } from './parts.js';
 import { publishAudit } from './persist.js';
@@ -29,6 +30,8 @@ export type EngineOptions = {
   publicUrl?: string;
   /** How often pending requests are checked for expiry; 0 turns the sweeper off. */
   sweepMs?: number;
+  /** How often limit counters merge into the store's shared counters. */
+  limitSyncMs?: number;
 };
 
 export type Engine = ReturnType<typeof createEngine>;
@@ -42,6 +45,7 @@ export function createEngine(opts: EngineOptions) {
     ids: opts.ids ?? randomIds(clock),
     notifier: opts.notifier ?? localNotifier(),
     publicUrl: (opts.publicUrl ?? 'http://127.0.0.1:7300').replace(/\/$/, ''),
+    tally: new Tally(opts.store),
   };
   let sweeper: NodeJS.Timeout | undefined;
   const sweepMs = opts.sweepMs ?? 1000;
@@ -70,7 +74,9 @@ export function createEngine(opts: EngineOptions) {
     principal: (id: string) => ctx.parts.principal(id),
     agents: () => ctx.parts.agents(),
     /** Submissions this agent made in the current minute (reads the rate counter without bumping it). */
-    rateNow: (agentId: string) => ctx.store.bumpCounter(`rate:${agentId}`, Math.floor(clock.now() / 60_000), 0),
+    rateNow: (agentId: string): number => ctx.tally.peek(rateKey(agentId), clock.now()),
+    /** Merges the limit counters into the store now (tests; shutdown). */
+    syncLimits: () => ctx.tally.sync(clock.now()),
     verifyAudit: () => verifyStore(ctx.store),
     auditEntries: (from = 1) => allEntries(ctx.store, from),
     status: (): Promise<FreezeState> => readFreeze(ctx.store),
@@ -94,6 +100,7 @@ export function createEngine(opts: EngineOptions) {
     subscribe: (fn: (e: EngineEvent) => void) => ctx.notifier.subscribe(fn),
     sweep: () => sweep(ctx),
     start() {
+      ctx.tally.start(opts.limitSyncMs ?? 1000, clock);
       if (sweepMs > 0 && !sweeper) {
         sweeper = setInterval(() => {
           if (sweeping) return;
@@ -105,9 +112,12 @@ export function createEngine(opts: EngineOptions) {
         sweeper.unref();
       }
     },
+    /** Stops the timers; the last limit counts are queued to the store (its close() commits them). */
     stop() {
       if (sweeper) clearInterval(sweeper);
       sweeper = undefined;
+      ctx.tally.stop();
+      void ctx.tally.sync(clock.now());
     },
   };
   return engine;

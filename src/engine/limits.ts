@@ -1,14 +1,16 @@
 // Runaway-agent limits: a per-agent rate limit, a breaker for an agent repeating the same action,
-// and an hourly budget of destructive proposals. Counters live in the store so they hold across
-// server instances; each limit is audited once per window when it first trips, so a runaway agent
-// cannot flood the audit log.
+// and an hourly budget of destructive proposals. Counts come from the Tally (merged into the
+// store's shared counters every second); each limit is audited once per window when it first
+// trips, so a runaway agent cannot flood the audit log.
 import { CountersignError } from '../core/index.js';
 import type { Agent, AuditAppend, Risk, Store } from '../core/index.js';
 import type { Limits } from './parts.js';
+import type { Tally } from './tally.js';
 
 export type BreakerState = { until: number; reason: string; digest: string };
 
 export const breakerKey = (agentId: string): string => `breaker:${agentId}`;
+export const rateKey = (agentId: string): string => `rate:${agentId}`;
 
 export async function readBreaker(store: Store, agentId: string, now: number): Promise<BreakerState | null> {
   const b = await store.getState<BreakerState>(breakerKey(agentId));
@@ -16,19 +18,14 @@ export async function readBreaker(store: Store, agentId: string, now: number): P
 }
 
 /** Throws E_RATE_LIMITED, E_BREAKER_OPEN or E_BUDGET_EXHAUSTED; returns when the agent may go on. */
-export async function checkLimits(store: Store, limits: Limits, agent: Agent, digest: string, risk: Risk, now: number): Promise<void> {
+export async function checkLimits(store: Store, tally: Tally, limits: Limits, agent: Agent, digest: string, risk: Risk, now: number): Promise<void> {
   const open = await readBreaker(store, agent.id, now);
   if (open) throw breakerError(open);
 
+  const rate = limits.ratePerMinute > 0 ? tally.bump(rateKey(agent.id), 60_000, now, 1) : 0;
+  const repeats = limits.breaker.repeats > 0 ? tally.bump(`repeat:${agent.id}:${digest}`, Math.max(1, limits.breaker.windowSeconds) * 1000, now, 1) : 0;
+  const destructive = limits.destructivePerHour > 0 && risk === 'destructive' ? tally.bump(`destructive:${agent.id}`, 3_600_000, now, 1) : 0;
   const minute = Math.floor(now / 60_000);
-  const bw = Math.max(1, limits.breaker.windowSeconds) * 1000;
-  const [rate, repeats, destructive] = await Promise.all([
-    limits.ratePerMinute > 0 ? store.bumpCounter(`rate:${agent.id}`, minute, 1) : Promise.resolve(0),
-    limits.breaker.repeats > 0 ? store.bumpCounter(`repeat:${agent.id}:${digest}`, Math.floor(now / bw), 1) : Promise.resolve(0),
-    limits.destructivePerHour > 0 && risk === 'destructive'
-      ? store.bumpCounter(`destructive:${agent.id}`, Math.floor(now / 3_600_000), 1)
-      : Promise.resolve(0),
-  ]);
 
   if (limits.breaker.repeats > 0 && repeats > limits.breaker.repeats) {
     const state: BreakerState = {

@@ -19,7 +19,7 @@ export async function submit(ctx: EngineCtx, agent: Agent, input: SubmitInput): 
   const targetId = target ? target.id : null;
   const digest = actionDigest({ action: input.action, targetId, environment }, nodeHasher);
 
-  const [freeze] = await Promise.all([readFreeze(ctx.store), checkLimits(ctx.store, ctx.parts.limits, agent, digest, report.risk, now)]);
+  const [freeze] = await Promise.all([readFreeze(ctx.store), checkLimits(ctx.store, ctx.tally, ctx.parts.limits, agent, digest, report.risk, now)]);
 
   const reused = await tryReuse(ctx, agent, digest, now, freeze);
   if (reused) return reused;

@@ -151,6 +151,18 @@ test('statements the parsers miss: known leading words, or unknown', () => {
     ['SELECT 1; FROBNICATE everything; DROP TABLE t', 'mysql', 'destructive', ['sql.select', 'sql.unparsed', 'sql.drop-table']],
     ['SELECT 1; FROBNICATE everything', 'postgresql', 'unknown', ['sql.select', 'sql.unparsed']],
     ['DELETE FROM `users`;', 'postgresql', 'destructive', ['sql.delete-all']],
+    ['PREPARE wipe AS DELETE FROM jobs; EXECUTE wipe', 'postgresql', 'destructive', ['sql.prepare', 'sql.delete-all']],
+    ['EXECUTE someone_elses_plan', 'postgresql', 'unknown', ['sql.execute']],
+    ['SET GLOBAL read_only = ON', 'mysql', 'mutating', ['sql.stmt-change-setting']],
+    ['SET PERSIST max_connections = 10', 'mysql', 'mutating', ['sql.set-global']],
+    ["SET SESSION sql_mode = ''", 'mysql', 'readonly', ['sql.set']],
+    ["LOAD DATA INFILE 'orders.csv' INTO TABLE orders", 'mysql', 'mutating', ['sql.load-data']],
+    ['ALTER TABLE events TRUNCATE PARTITION p2019', 'mysql', 'destructive', ['sql.alter-truncate-partition']],
+    ['SHUTDOWN', 'mysql', 'destructive', ['sql.stmt-shutdown']],
+    ['CREATE OR REPLACE TABLE sales (id int)', 'snowflake', 'destructive', ['sql.create-or-replace-table']],
+    ['CREATE OR REPLACE TABLE ds.daily AS SELECT 1 AS a', 'bigquery', 'destructive', ['sql.create-or-replace-table']],
+    ["BACKUP DATABASE shop TO DISK = 'D:\\shop.bak'", 'transactsql', 'mutating', ['sql.stmt-write-file']],
+    ["EXEC xp_cmdshell 'dir'", 'transactsql', 'unknown', ['sql.stmt-run-shell']],
   ];
   const got = CASES.map(([sql, dialect]) => {
     const r = classifySql(sql, dialect);

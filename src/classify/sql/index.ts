@@ -3,6 +3,7 @@
 // Synchronous after initSql(); never throws.
 import type { Finding, RiskReport, SqlDialect } from '../../core/index.js';
 import { pgHooks, pgStatement, type Budget } from './pg.js';
+import { unwrap } from './pg-node.js';
 import { fromFindings, unknownReport } from './report.js';
 import { sqlFinding } from './finding.js';
 import { keywordFindings } from './keywords.js';
@@ -49,8 +50,9 @@ export function classifySql(sql: string, dialect: SqlDialect = 'postgresql'): Ri
     const findings = [...meta.findings];
     for (const stmt of splitStatements(meta.sql)) {
       let one = parse(stmt);
-      // SQL labelled PostgreSQL is often MySQL-flavoured (backquoted names, LIMIT on DELETE).
-      if (!Array.isArray(one) && dialect === 'postgresql') one = otherDialectFindings(stmt, 'mysql', () => one);
+      // SQL is often labelled with the wrong dialect; MySQL's grammar reads backquoted names and
+      // LIMIT on DELETE that PostgreSQL's does not.
+      if (!Array.isArray(one) && dialect !== 'mysql') one = otherDialectFindings(stmt, 'mysql', () => one);
       if (Array.isArray(one)) findings.push(...one);
       else findings.push(...(keywordFindings(stmt) ?? [sqlFinding('unparsed', 'unknown', 'unparsed', `could not be parsed as ${dialect}: ${stmt.slice(0, 80)}`)]));
     }
@@ -74,6 +76,17 @@ export function pgFindings(sql: string, budget: Budget): Finding[] | RiskReport 
   const stmts = tree.stmts ?? [];
   if (stmts.length === 0) return unknownReport('E_EMPTY_INPUT', 'The SQL holds no statements (only comments or semicolons).');
   const out: Finding[] = [];
-  for (const s of stmts) out.push(...pgStatement(s.stmt, budget));
+  // PREPARE stores a statement, EXECUTE runs it: within one batch the stored text is known.
+  const prepared = new Map<string, Finding[]>();
+  for (const s of stmts) {
+    const u = unwrap(s.stmt);
+    const name = String(u?.[1].name ?? '');
+    if (u?.[0] === 'PrepareStmt') {
+      prepared.set(name, pgStatement(u[1].query, budget));
+      out.push(sqlFinding('prepare', 'readonly', 'prepare', `PREPARE ${name} stores a statement without running it`));
+    } else if (u?.[0] === 'ExecuteStmt' && prepared.has(name)) {
+      out.push(...prepared.get(name)!.map((f) => ({ ...f, explanation: `EXECUTE ${name} runs it: ${f.explanation}` })));
+    } else out.push(...pgStatement(s.stmt, budget));
+  }
   return out;
 }

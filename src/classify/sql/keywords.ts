@@ -21,6 +21,12 @@ const TABLE: [RegExp, Risk, string, string][] = [
   [/^(purge\s+(binary|master)\s+logs|reset\s+(master|binary\s+logs))\b/i, 'destructive', 'delete-logs', 'deletes binary logs that replicas and point-in-time recovery need'],
   [/^drop\s+(procedure|function|event)\b/i, 'mutating', 'drop-code', 'drops stored code; it can be recreated'],
   [/^(begin|commit|rollback|start\s+transaction|savepoint|release)\b/i, 'readonly', 'transaction', 'transaction control'],
+  [/^set\s+(global|persist|persist_only)\b/i, 'mutating', 'change-setting', 'SET GLOBAL changes a server setting for every session'],
+  [/^load\s+data\b/i, 'mutating', 'insert-rows', 'LOAD DATA loads rows from a file'],
+  [/^shutdown\b/i, 'destructive', 'shutdown', 'SHUTDOWN stops the database server'],
+  [/^restore\s+(database|log)\b/i, 'destructive', 'overwrite-database', 'RESTORE overwrites a database with a backup'],
+  [/^backup\s+(database|log)\b/i, 'mutating', 'write-file', 'BACKUP writes a backup file'],
+  [/^exec(ute)?\s+(master\.\.)?xp_cmdshell\b/i, 'unknown', 'run-shell', 'xp_cmdshell runs a shell command on the server'],
 ];
 
 export function keywordFindings(stmt: string): Finding[] | null {

@@ -27,15 +27,21 @@ export function otherDialectFindings(sql: string, dialect: SqlDialect, pg: (s: s
   try {
     ast = parserFor(dialect).astify(sql);
   } catch {
-    const viaPg = pg(sql);
-    if (!Array.isArray(viaPg) && viaPg.error?.code === 'E_PARSE') {
-      return { ...viaPg, summary: `The SQL does not parse as ${dialect}; it is treated as unknown.`, error: { code: 'E_PARSE', message: `The SQL does not parse as ${dialect} (nor as PostgreSQL); fix the syntax or name the right dialect.` } };
-    }
-    return viaPg;
+    return notParsed(sql, dialect, pg);
   }
   const stmts = (Array.isArray(ast) ? ast : [ast]).filter((s) => s && typeof s === 'object');
-  if (stmts.length === 0) return pg(sql);
+  // The grammar sometimes "parses" a statement it does not know into a typeless shape (T-SQL's
+  // BACKUP DATABASE as variable assignments): treat that as not parsed.
+  if (stmts.length === 0 || stmts.some((s) => typeof s.type !== 'string')) return notParsed(sql, dialect, pg);
   return stmts.flatMap((s) => statement(s));
+}
+
+function notParsed(sql: string, dialect: SqlDialect, pg: (s: string) => Finding[] | RiskReport): Finding[] | RiskReport {
+  const viaPg = pg(sql);
+  if (!Array.isArray(viaPg) && viaPg.error?.code === 'E_PARSE') {
+    return { ...viaPg, summary: `The SQL does not parse as ${dialect}; it is treated as unknown.`, error: { code: 'E_PARSE', message: `The SQL does not parse as ${dialect} (nor as PostgreSQL); fix the syntax or name the right dialect.` } };
+  }
+  return viaPg;
 }
 
 function tableName(t: unknown): string | undefined {
@@ -50,7 +56,7 @@ function names(v: unknown): string[] {
   return list.map((t) => tableName(t) ?? (typeof t === 'string' ? t : '?'));
 }
 
-const READONLY = new Set(['show', 'desc', 'use', 'set', 'transaction', 'lock', 'unlock', 'declare', 'explain']);
+const READONLY = new Set(['show', 'desc', 'use', 'transaction', 'lock', 'unlock', 'declare', 'explain']);
 const DATA_OBJECTS = new Set(['table', 'database', 'schema', 'sequence', 'user', 'role']);
 
 function statement(s: Node): Finding[] {
@@ -91,8 +97,24 @@ function ownFindings(type: string, s: Node): Finding[] {
       return drop(s);
     case 'alter':
       return alter(s);
-    case 'create':
-      return [sqlFinding('create', 'mutating', 'create', `CREATE ${String(s.keyword ?? '').toUpperCase()} ${names(s.table ?? s.name).join(', ')}`.trim())];
+    case 'create': {
+      const t = names(s.table ?? s.name).join(', ');
+      // CREATE OR REPLACE TABLE (Snowflake, BigQuery) drops the existing table and its rows.
+      if (String(s.keyword).toLowerCase() === 'table' && String(s.replace ?? '').toLowerCase().includes('replace')) {
+        return [sqlFinding('create-or-replace-table', 'destructive', 'replace-table', `CREATE OR REPLACE TABLE ${t} drops the existing table and every row in it`, t)];
+      }
+      return [sqlFinding('create', 'mutating', 'create', `CREATE ${String(s.keyword ?? '').toUpperCase()} ${t}`.trim())];
+    }
+    case 'load_data': {
+      const t = names(s.table).join(', ');
+      return [sqlFinding('load-data', 'mutating', 'insert-rows', `LOAD DATA loads rows from a file into ${t}`, t)];
+    }
+    case 'set': {
+      const exprs = Array.isArray(s.expr) ? (s.expr as Node[]) : [];
+      const global = /^(global|persist|persist_only)$/i.test(String(s.keyword ?? '')) || exprs.some((e) => /^global$/i.test(String((e.left as Node | undefined)?.name ?? '')));
+      if (global) return [sqlFinding('set-global', 'mutating', 'change-setting', 'SET GLOBAL changes a server setting for every session')];
+      return [sqlFinding('set', 'readonly', 'session', 'SET changes a setting of this session only')];
+    }
     case 'grant':
     case 'revoke':
     case 'rename':
@@ -135,6 +157,7 @@ function alter(s: Node): Finding[] {
   const out = exprs.map((e) => {
     const action = String(e.action ?? '').toLowerCase();
     const resource = String(e.resource ?? '').toLowerCase();
+    if (action === 'truncate') return sqlFinding('alter-truncate-partition', 'destructive', 'truncate-partition', `ALTER TABLE ${t} empties a partition`, t);
     if (action === 'drop' && resource !== 'index') {
       const what = resource === 'key' ? String(e.keyword ?? 'key') : resource;
       return sqlFinding(`alter-drop-${what.replace(/\s+/g, '-')}`, 'destructive', `drop-${what.replace(/\s+/g, '-')}`, `ALTER TABLE ${t} drops a ${what}${resource === 'column' || resource === 'partition' ? ' and its data' : ' that protects the data'}`, t);

@@ -19,7 +19,7 @@ function words(inv: Invocation, valued: ReadonlySet<string>): string[] {
 }
 
 const RCLONE_VALUED = new Set(['--config', '--exclude', '--include', '--filter', '--min-age', '--max-age', '--transfers', '--checkers', '--bwlimit', '--log-file', '--log-level', '--backup-dir', '--suffix', '--max-delete', '--filter-from', '--exclude-from', '--include-from', '--files-from', '-c']);
-const RCLONE_DESTROY = /^(purge|delete|deletefile|rmdir|rmdirs|cleanup|dedupe|move|moveto|sync)$/;
+const RCLONE_DESTROY = /^(purge|delete|deletefile|rmdir|rmdirs|cleanup|dedupe|move|moveto|sync|bisync)$/;
 const RCLONE_READ = /^(ls|lsd|lsl|lsf|lsjson|size|check|cryptcheck|cat|about|md5sum|sha1sum|hashsum|version|listremotes|tree|ncdu|config|help|authorize|obscure|rcat-size|checksum|backend|link|)$/;
 
 export const RCLONE_TABLE: ToolTable = defineTable({

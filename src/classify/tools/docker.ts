@@ -34,6 +34,7 @@ function deletesData(c: DockerCall): RuleHit | null {
   if (c.group === '' && c.verb === 'rm' && has(c.rest, '-v', '--volumes')) return { target: operands(c.rest), explanation: 'docker rm -v deletes the containers\' anonymous volumes' };
   if (c.group === 'system' && c.verb === 'prune' && (force || c.rest.includes('--volumes'))) return { target: c.rest.includes('--volumes') ? 'stopped containers and volumes' : 'stopped containers, networks and images' };
   if (c.group === 'container' && c.verb === 'prune' && force) return { target: 'stopped containers' };
+  if (c.group === 'system' && c.verb === 'reset') return { target: 'all containers, images and volumes', explanation: 'system reset deletes every container, image and volume' };
   if (c.group === 'compose' && (c.verb === 'down' || c.verb === 'rm') && has(c.rest, '-v', '--volumes')) return { target: 'compose volumes', explanation: `compose ${c.verb} -v deletes the services' volumes` };
   if (c.group === '' && c.verb === 'rmi' && force) return { target: operands(c.rest), explanation: 'docker rmi --force removes images even when containers use them' };
   if ((c.group === 'secret' || c.group === 'config') && /^(rm|remove)$/.test(c.verb)) return { target: operands(c.rest) };
@@ -82,7 +83,7 @@ export const DOCKER_TABLE: ToolTable = defineTable({
       explain: 'deletes volumes, stopped containers or images that running containers still use',
       test: (inv) => deletesData(parseDocker(inv)),
       examples: {
-        match: ['docker volume rm pgdata', 'docker system prune -af', 'docker volume prune -f', 'docker rm -v cache', 'docker compose down -v', 'docker rmi -f app:latest', 'docker container prune --force'],
+        match: ['docker volume rm pgdata', 'docker system prune -af', 'podman system reset --force', 'docker volume prune -f', 'docker rm -v cache', 'docker compose down -v', 'docker rmi -f app:latest', 'docker container prune --force'],
         no_match: ['docker system prune', 'docker volume ls', 'docker rmi app:old', 'docker image prune -f'],
       },
     },

@@ -2,7 +2,7 @@
 // Writes inside the workspace are routine; writes over system paths, moves into /dev/null and
 // permission changes across "/", system directories or home are destructive.
 import { has, parseArgs, val } from './argv.js';
-import { classifyPath, isOsPath, isSystemWide, type PathClass } from './paths.js';
+import { classifyPath, isHomeRoot, isOsPath, type PathClass } from './paths.js';
 import { defineTable } from './table.js';
 import type { Invocation, RuleHit, ToolTable } from './types.js';
 
@@ -48,10 +48,10 @@ export const MV_TABLE: ToolTable = defineTable({
       test: (inv) => {
         const hit = overwriteSystem(inv);
         if (hit) return hit;
-        const src = operands(inv, MVCP_VALUED).slice(0, -1).find((o) => isSystemWide(o.cls));
+        const src = operands(inv, MVCP_VALUED).slice(0, -1).find((o) => isOsPath(o) || isHomeRoot(o.norm));
         return src ? { target: src.norm, explanation: `moves away ${src.norm}` } : null;
       },
-      examples: { match: ['mv evil /usr/bin/ls', 'mv /etc/nginx /tmp/old', 'mv -t /etc/ app.conf'], no_match: ['mv src/a.ts src/b.ts', 'mv build.log /tmp/'] },
+      examples: { match: ['mv evil /usr/bin/ls', 'mv /etc/nginx /tmp/old', 'mv -t /etc/ app.conf', 'mv ~ /tmp/home-old'], no_match: ['mv src/a.ts src/b.ts', 'mv build.log /tmp/', 'mv ~/.bashrc ~/.bashrc.bak'] },
     },
   ],
   fallback: (inv) => (inv.args.length === 0 ? 'readonly' : 'mutating'),
@@ -158,7 +158,9 @@ export const CHMOD_TABLE: ToolTable = defineTable({
         const paths = val(p, '--reference') !== undefined ? p.pos : p.pos.slice(1);
         for (const raw of paths) {
           const { cls, norm } = classifyPath(raw, false, inv.cwd);
-          if (cls === 'root' || (cls === 'system' && (recursive || !norm.startsWith('/tmp'))) || (recursive && cls === 'home')) {
+          // Recursive changes under a home directory are routine in a project; across the whole
+          // home they break ssh keys and dotfiles.
+          if (cls === 'root' || cls === 'system' || (recursive && cls === 'home' && isHomeRoot(norm))) {
             return { target: norm, explanation: `${inv.name}${recursive ? ' -R' : ''} on ${norm}` };
           }
         }
@@ -166,7 +168,7 @@ export const CHMOD_TABLE: ToolTable = defineTable({
       },
       examples: {
         match: ['chmod -R 777 /', 'chown -R nobody /etc', 'chmod 000 /etc/shadow', 'chgrp -R users ~', 'chmod 777 /', 'chmod -x /usr/bin/sudo'],
-        no_match: ['chmod +x build.sh', 'chmod -R u+w ./src', 'chown -R me:me ./node_modules', 'chmod -x ./run.sh'],
+        no_match: ['chmod +x build.sh', 'chmod -R u+w ./src', 'chown -R me:me ./node_modules', 'chmod -x ./run.sh', 'chmod -R g+w ~/projects/app'],
       },
     },
   ],

@@ -152,6 +152,11 @@ export function isOsPath(info: PathInfo): boolean {
   return false;
 }
 
+/** "~", "$HOME", "/home/ann", "/Users/ann": a whole home directory, not something inside one. */
+export function isHomeRoot(norm: string): boolean {
+  return /^~[^/]*\/?$/.test(norm) || /^\/(home|Users)\/[^/]+\/?$/.test(norm) || /^\/(home|Users)\/?$/.test(norm);
+}
+
 /** Classes where losing the contents is not cheaply undone. */
 export function isPrecious(cls: PathClass): boolean {
   return cls !== 'temp' && cls !== 'build' && cls !== 'dynamic';

@@ -97,6 +97,12 @@ export function runBatch(cwd: string | undefined): Promise<number> {
       write(answers);
       resolve(0);
     });
+    out.on('error', (err: NodeJS.ErrnoException) => {
+      // The reader went away (`| head`): nobody is left to answer, so stop reading.
+      stdin.destroy();
+      if (err.code !== 'EPIPE') process.stderr.write(`countersign classify --batch: cannot write answers (${err.message}).\n`);
+      resolve(err.code === 'EPIPE' ? 0 : 2);
+    });
     stdin.on('error', (err) => {
       process.stderr.write(`countersign classify --batch: cannot read stdin (${err.message}).\n`);
       resolve(2);

@@ -38,6 +38,17 @@ try {
     httpMs.push(performance.now() - t0);
   }
 
+  // The same work through POST /v1/actions: what the engine costs, without the hook's translation.
+  const apiMs: number[] = [];
+  for (let i = 0; i < arg('http', 1000); i++) {
+    const action = { action: { kind: 'shell', command: `git status --short src/module-${seq++}`, cwd: team.staging }, context: { cwd: team.staging, session: 'bench' } };
+    const t0 = performance.now();
+    const res = await fetch(`${team.url}/v1/actions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(action) });
+    const out = (await res.json()) as { status?: string };
+    apiMs.push(performance.now() - t0);
+    if (out.status !== 'allowed') throw new Error(`expected allowed, got ${JSON.stringify(out)}`);
+  }
+
   const env = { PATH: process.env['PATH'], COUNTERSIGN_URL: team.url, COUNTERSIGN_TOKEN: token };
   const nodeMs: number[] = [];
   const cmdMs: number[] = [];
@@ -54,6 +65,7 @@ try {
   const result = {
     node: process.version,
     httpHookRoundTripMs: stats(httpMs),
+    submitApiRoundTripMs: stats(apiMs),
     commandHookProcessMs: stats(cmdMs),
     bareNodeStartMs: stats(nodeMs),
     targets: { httpP50: 2, commandP50: 100 },

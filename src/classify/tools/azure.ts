@@ -27,7 +27,7 @@ export const AZ: ToolTable = verbTable({
   // ACR image leaves it to garbage collection.
   destroy: ['delete', 'purge', 'remove', 'deallocate', 'stop', 'untag', 'delete-batch', 'destroy', 'revoke', 'disable'],
   read: [...READ_WORDS, 'exists', 'download', 'download-batch', 'what-if', 'generate-sas', 'query', 'wait', 'tail', 'export'],
-  change: ['remove-tags', 'tag', 'restart', 'start', 'create', 'update', 'set', 'upload', 'upload-batch', 'copy', 'login', 'logout', 'add'],
+  change: ['get-credentials', 'remove-tags', 'tag', 'restart', 'start', 'create', 'update', 'set', 'upload', 'upload-batch', 'copy', 'login', 'logout', 'add'],
   extra: [
     rule('az.key-rotate', 'destructive', 'rotate-key', 'renews account keys or resets service-principal credentials; whatever holds the old one stops working', (inv) => {
       const w = azWords(inv);

@@ -15,8 +15,8 @@ export const GCLOUD: ToolTable = verbTable({
   valued: ['-c', '--command'],
   depth: 6,
   // stop/suspend/undeploy/disable take a service out; abandon-instances and recreate-instances
-  // drop or replace VMs; restore-backup overwrites an instance's data.
-  destroy: ['delete', 'remove', 'rm', 'stop', 'suspend', 'undeploy', 'purge', 'destroy', 'disable', 'abandon', 'recreate', 'restore-backup', 'deactivate'],
+  // drop or replace VMs; restoring a backup (sql, filestore) overwrites the instance's data.
+  destroy: ['delete', 'remove', 'rm', 'stop', 'suspend', 'undeploy', 'purge', 'destroy', 'disable', 'abandon', 'recreate', 'restore', 'restore-backup', 'deactivate'],
   read: [...READ_WORDS, 'access', 'get-iam-policy', 'print-access-token', 'print-identity-token', 'get-value', 'tail', 'read', 'troubleshoot', 'wait'],
   change: ['remove-labels', 'remove-tags', 'remove-metadata', 'deploy', 'ssh', 'scp', 'connect', 'get-credentials', 'revoke', 'cp', 'mv', 'set'],
   dryRun: ['--dry-run', '--validate-only', '--preview'],

@@ -107,7 +107,7 @@ export const KUSTOMIZE: ToolTable = verbTable({
   read: [...READ_WORDS, 'build', 'cfg', 'tree', 'grep', 'cat', 'localize'],
   change: ['edit', 'create', 'init', 'fn', 'set'],
   examples: {
-    destroy: { match: [], no_match: ['kustomize build overlays/prod'] },
+    destroy: { match: [], no_match: [] },
     read: { match: ['kustomize build overlays/prod', 'kustomize version'], no_match: ['kustomize edit set image api=acme/api:2'] },
   },
 });

@@ -2,7 +2,7 @@
 // Deleting, destroying or revoking a secret or token breaks whatever depends on it, and a
 // destroyed version cannot be read back. `doppler run -- cmd` and `op run -- cmd` are judged by cmd.
 import { carried, subInvocation } from './table.js';
-import { rule, verbTable, DELETE_WORDS, READ_WORDS } from './verbs.js';
+import { pathWords, rule, verbTable, DELETE_WORDS, READ_WORDS } from './verbs.js';
 import type { Invocation, ToolContext, ToolRule, ToolTable } from './types.js';
 
 const VAULT_VALUED = ['-namespace', '--namespace', '-ns', '-address', '--address', '-format', '--format', '-field', '--field', '-mount', '--mount', '-path', '--path', '-versions', '--versions', '-version', '-ca-cert', '-client-cert', '-client-key', '-method', '-output-curl-string'];
@@ -40,14 +40,23 @@ const runCarrier = (id: string, tool: string, match: string[], noMatch: string[]
     return sub === null ? null : carried(ctx.invocation(sub), `${tool} run`);
   }, { match, no_match: noMatch });
 
+const DOPPLER_VALUED = ['--project', '-p', '--config', '-c', '--token', '-t', '--scope', '--format', '--command', '--name', '--environment'];
 export const DOPPLER: ToolTable = verbTable({
   name: 'doppler',
   commands: ['doppler'],
-  valued: ['--project', '-p', '--config', '-c', '--token', '-t', '--scope', '--format', '--command', '--name', '--environment'],
+  valued: DOPPLER_VALUED,
   destroy: [...DELETE_WORDS, 'revoke'],
   read: [...READ_WORDS, 'download', 'me', 'substitute'],
   change: ['set', 'upload', 'setup', 'login', 'logout', 'configure', 'create', 'update', 'rename', 'clone', 'lock', 'unlock', 'import'],
   overrides: [runCarrier('doppler.run', 'doppler', ['doppler run -- npm test', 'doppler run --command "psql -c \'select 1\'"'], ['doppler secrets list'])],
+  extra: [
+    // A bare noun lists: `doppler secrets` prints the config's secrets.
+    rule('doppler.list', 'readonly', 'read', 'a bare `doppler <noun>` lists', (inv) => {
+      const w = pathWords(inv, { valued: DOPPLER_VALUED });
+      return w.length === 1 && ['secrets', 'configs', 'projects', 'environments', 'activity', 'me'].includes(w[0] ?? '');
+    },
+      { match: ['doppler secrets', 'doppler configs --project shop'], no_match: ['doppler secrets delete KEY'] }),
+  ],
   examples: {
     destroy: { match: ['doppler secrets delete STRIPE_KEY -p shop -c prd -y', 'doppler configs delete stg -p shop --yes', 'doppler projects delete legacy --yes'], no_match: ['doppler secrets get STRIPE_KEY --plain', 'doppler secrets set LOG_LEVEL=debug'] },
     read: { match: ['doppler secrets list -p shop -c prd', 'doppler configs list', 'doppler secrets download --no-file --format env'], no_match: ['doppler environments delete qa', 'doppler secrets upload .env'] },

@@ -117,38 +117,36 @@ export function verbTable(spec: VerbSpec): ToolTable {
   const overrides = spec.overrides ?? [];
   const silenced = (inv: Invocation, ctx: ToolContext) => overrides.some((r) => r.test(inv, ctx));
   const verb = (inv: Invocation) => findVerb(pathWords(inv, spec), spec);
-  const rules: ToolRule[] = [
-    ...overrides,
-    ...(spec.extra ?? []),
-    {
-      id: `${spec.name}.delete`,
-      risk: 'destructive',
-      effect: 'delete-resource',
-      explain: `${spec.name}: deletes or takes out a resource`,
-      test(inv, ctx) {
-        if (hasDryRun(inv.args, dry) || silenced(inv, ctx)) return null;
-        const v = verb(inv);
-        if (v?.kind !== 'destroy') return null;
-        const what = v.target !== undefined && !v.target.startsWith('-') ? ` ${v.target}` : '';
-        return { ...(what ? { target: what.trim() } : {}), explanation: `${inv.name} ${v.verb}${what}: deletes or takes out what it names; not cheaply undone` };
-      },
-      examples: spec.examples.destroy,
+  const deleteRule: ToolRule = {
+    id: `${spec.name}.delete`,
+    risk: 'destructive',
+    effect: 'delete-resource',
+    explain: `${spec.name}: deletes or takes out a resource`,
+    test(inv, ctx) {
+      if (hasDryRun(inv.args, dry) || silenced(inv, ctx)) return null;
+      const v = verb(inv);
+      if (v?.kind !== 'destroy') return null;
+      const what = v.target !== undefined && !v.target.startsWith('-') ? ` ${v.target}` : '';
+      return { ...(what ? { target: what.trim() } : {}), explanation: `${inv.name} ${v.verb}${what}: deletes or takes out what it names; not cheaply undone` };
     },
-    {
-      id: `${spec.name}.read`,
-      risk: 'readonly',
-      effect: 'read',
-      explain: `${spec.name}: only reads`,
-      test(inv, ctx) {
-        if (onlyVersion(inv)) return { explanation: `${inv.name}: prints its version` };
-        if (silenced(inv, ctx)) return null;
-        if (hasDryRun(inv.args, dry)) return { effect: 'dry-run', explanation: `${inv.name}: a dry run changes nothing` };
-        const v = verb(inv);
-        return v?.kind === 'read' ? { explanation: `${inv.name} ${v.verb}: only reads` } : null;
-      },
-      examples: spec.examples.read,
+    examples: spec.examples.destroy,
+  };
+  const readRule: ToolRule = {
+    id: `${spec.name}.read`,
+    risk: 'readonly',
+    effect: 'read',
+    explain: `${spec.name}: only reads`,
+    test(inv, ctx) {
+      if (onlyVersion(inv)) return { explanation: `${inv.name}: prints its version` };
+      if (silenced(inv, ctx)) return null;
+      if (hasDryRun(inv.args, dry)) return { effect: 'dry-run', explanation: `${inv.name}: a dry run changes nothing` };
+      const v = verb(inv);
+      return v?.kind === 'read' ? { explanation: `${inv.name} ${v.verb}: only reads` } : null;
     },
-  ];
+    examples: spec.examples.read,
+  };
+  // A tool with nothing destructive in its grammar (kustomize) gets no delete rule.
+  const rules = [...overrides, ...(spec.extra ?? []), ...(spec.destroy.length > 0 ? [deleteRule] : []), readRule];
   // An option the tool takes a value with ("fastly --version 5") is not a request for help.
   const valued = new Set(spec.valued ?? []);
   const helpScope = (inv: Invocation) => {

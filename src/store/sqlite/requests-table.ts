@@ -26,7 +26,7 @@ export class RequestsTable {
     this.versionStmt = db.prepare('SELECT version FROM requests WHERE id = ?');
     // A NULL use-by never matches: an approval without a deadline is not usable (fail closed).
     this.approvedStmt = db.prepare(
-      "SELECT record FROM requests WHERE agent_id = ? AND digest = ? AND status = 'approved' AND expires_at > ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
+      "SELECT record FROM requests INDEXED BY requests_approved WHERE agent_id = ? AND digest = ? AND status = 'approved' AND expires_at > ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
     );
   }
 

@@ -39,6 +39,13 @@ const MIGRATIONS: string[] = [
   CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL);
   CREATE TABLE counters (key TEXT NOT NULL, win INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (key, win));
   `,
+  // 2: findApproved runs on every submission. With only (agent_id, digest, status) the planner
+  // preferred (agent_id, created_at) for the ORDER BY and scanned the agent's whole history. A
+  // partial index holds just the approved requests, in the order the lookup wants.
+  `
+  DROP INDEX requests_digest;
+  CREATE INDEX requests_approved ON requests (agent_id, digest, created_at) WHERE status = 'approved';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -135,3 +135,29 @@ test('read-only: reads work beside a writer, writes are refused with E_STORE, a 
     await writer.close();
   });
 });
+
+test('the hot queries use their indexes (no scan of an agent\'s history per submission)', async () => {
+  await withDb(async (path) => {
+    await (await openSqliteStore({ path })).close();
+    const db = new Database(path, { readonly: true });
+    const plan = (sql: string, ...args: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail);
+    try {
+      assert.deepEqual(
+        {
+          findApproved: plan("SELECT record FROM requests INDEXED BY requests_approved WHERE agent_id = ? AND digest = ? AND status = 'approved' AND expires_at > ? ORDER BY created_at DESC, rowid DESC LIMIT 1", 'a', 'd', 1),
+          byStatus: plan('SELECT record FROM requests WHERE status IN (?) ORDER BY created_at DESC, rowid DESC LIMIT ?', 'pending', 10),
+          byAgent: plan('SELECT record FROM requests WHERE agent_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?', 'a', 10),
+          auditHead: plan('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1'),
+        },
+        {
+          findApproved: ['SEARCH requests USING INDEX requests_approved (agent_id=? AND digest=?)'],
+          byStatus: ['SEARCH requests USING INDEX requests_status (status=?)'],
+          byAgent: ['SEARCH requests USING INDEX requests_agent (agent_id=?)'],
+          auditHead: ['SCAN audit'], // a reverse rowid walk that stops at the first row
+        },
+      );
+    } finally {
+      db.close();
+    }
+  });
+});

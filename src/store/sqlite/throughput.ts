@@ -29,11 +29,15 @@ async function writer(w: number): Promise<void> {
 }
 
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 await Promise.all(Array.from({ length: writers }, (_, w) => writer(w)));
 const elapsed = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+// CPU time per decision does not depend on what else the machine is running, unlike decisions/s.
+const cpuUsPerDecision = +((cpu.user + cpu.system) / latencies.length).toFixed(1);
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(2);
 const chain = await verifyStore(store);
 await store.close();
 rmSync(dir, { recursive: true, force: true });
-console.log(JSON.stringify({ writers, seconds: +elapsed.toFixed(2), decisions: latencies.length, perSecond: Math.round(latencies.length / elapsed), p50ms: +pct(0.5), p99ms: +pct(0.99), chainOk: chain.ok, entries: chain.entries }));
+console.log(JSON.stringify({ writers, seconds: +elapsed.toFixed(2), decisions: latencies.length, perSecond: Math.round(latencies.length / elapsed), cpuUsPerDecision, p50ms: +pct(0.5), p99ms: +pct(0.99), chainOk: chain.ok, entries: chain.entries }));

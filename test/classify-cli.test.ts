@@ -137,3 +137,16 @@ test('--self-check runs every rule example and exits 1 exactly when one fails', 
   assert.equal(r.out.split('\n').filter((l) => l.startsWith('FAIL ')).length, failing);
   assert.ok(Number(m[3]) >= Number(m[2]), 'every rule carries examples');
 });
+
+test('--batch --cwd is a default workspace; an action naming its own cwd keeps it', async () => {
+  const child = spawnSync(process.execPath, [BIN, 'classify', '--batch', '--cwd', '/srv/a'], {
+    encoding: 'utf8',
+    input: [
+      { kind: 'file', op: 'write', path: '/srv/a/x.py' },
+      { kind: 'file', op: 'write', path: '/srv/a/x.py', cwd: '/srv/b' },
+      { kind: 'file', op: 'delete', path: 'node_modules/x/index.js' },
+    ].map((a) => JSON.stringify(a)).join('\n'),
+  });
+  const risks = child.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { risk: string }).risk);
+  assert.deepEqual(risks, ['mutating', 'destructive', 'mutating']);
+});

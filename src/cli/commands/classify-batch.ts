@@ -36,7 +36,9 @@ export function answerLine(raw: Buffer, cwd?: string): string {
         report = failure('E_BAD_JSON', `This line is not JSON (${(err as Error).message.slice(0, 120)}).`);
         return JSON.stringify(report);
       }
-      report = classify(action, cwd !== undefined ? { cwd } : {});
+      // --cwd is a default: an action that names its own cwd keeps it.
+      const own = action !== null && typeof action === 'object' && 'cwd' in action;
+      report = classify(action, cwd !== undefined && !own ? { cwd } : {});
     }
     return JSON.stringify(report);
   } catch (err) {

@@ -7,7 +7,7 @@ import { classifyPath, isSystemWide } from '../tools/paths.js';
 import { dispatch } from './command.js';
 import { mask, readArgs, type Arg, type Lang } from './code-lex.js';
 import { nestedReport, reparse } from './nested.js';
-import { add, type State } from './state.js';
+import { add, Bail, MAX_NESTING, tick, type State } from './state.js';
 import { snippet } from './words.js';
 
 type Family = 'delete' | 'delete-tree' | 'exec' | 'sql' | 'sql-maybe' | 'eval';
@@ -25,7 +25,7 @@ const PATTERNS: Record<Lang, readonly [RegExp, Family][]> = {
   ],
   js: [
     [/(?:\b(?:fs|fse|fsp|fsPromises|promises)|\))\s*\.\s*(?:rm|rmSync|rmdir|rmdirSync|remove|removeSync|emptyDir|emptyDirSync)\s*(?=\()/g, 'delete-tree'],
-    [/\b(?:rimraf(?:\.sync)?|del(?:\.sync)?|deleteSync)\s*(?=\()/g, 'delete-tree'],
+    [/\b(?:rimraf(?:\.sync)?|del(?:\.sync)?|deleteSync|Deno\.(?:remove|removeSync))\s*(?=\()/g, 'delete-tree'],
     [/(?:\b(?:fs|fse|fsp|fsPromises|promises)|\))\s*\.\s*(?:unlink|unlinkSync|truncate|truncateSync)\s*(?=\()/g, 'delete'],
     [/(?:(?:child_process|cp|\))\s*\.\s*|(?<![.\w$]))(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)\s*(?=\()/g, 'exec'],
     [/\b(?:Bun\.spawn|Bun\.spawnSync|Deno\.run|\$)\s*(?=\(|`)/g, 'exec'],
@@ -61,11 +61,12 @@ export function scanCode(code: string, lang: Lang, st: State, via: string): void
   const m = mask(code, lang);
   for (const s of m.shells) reparse(s.value, st, { via: `${via} backticks`, dynamic: s.dynamic });
   for (const [re, family] of PATTERNS[lang]) {
-    re.lastIndex = 0;
-    for (let hit = re.exec(m.masked); hit; hit = re.exec(m.masked)) {
+    // matchAll iterates a copy of the regex, so a nested scanCode (eval of a literal) cannot
+    // reset this loop's position.
+    for (const hit of m.masked.matchAll(re)) {
+      tick(st);
       const args = family === 'delete' && hit[0].endsWith(')') ? [] : readArgs(code, hit.index + hit[0].length, lang);
-      act(family, hit[0].replace(/[\s(]+$/, ''), args, st, via, lang);
-      if (hit[0] === '') re.lastIndex++;
+      act(family, hit[0].replace(/[\s(]+$/, '').replace(/^\)\s*\.\s*/, ''), args, st, via, lang);
     }
   }
   if (st.findings.length === before) looksLikeShell(code, st, via);
@@ -97,7 +98,15 @@ function act(family: Family, call: string, args: Arg[], st: State, via: string, 
       return;
     }
     case 'eval': {
-      if (literal !== undefined) return scanCode(literal, lang, st, `${via} ${call}`);
+      if (literal !== undefined) {
+        if (st.nesting + 1 > MAX_NESTING) throw new Bail({ code: 'E_TOO_DEEP', message: `Code evaluating code nests more than ${MAX_NESTING} levels; simplify it.` });
+        st.nesting++;
+        try {
+          return scanCode(literal, lang, st, `${via} ${call}`);
+        } finally {
+          st.nesting--;
+        }
+      }
       if (call.endsWith('__import__') && a0?.kind === 'str') return;
       return add(st, cannot(call, via, 'evaluate'));
     }

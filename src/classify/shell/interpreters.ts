@@ -73,13 +73,24 @@ export function runInterpreter(words: Word[], st: State, stdin: Output | undefin
       continue;
     }
     if (v.startsWith('--')) continue;
-    // Short cluster: perl -pi -e, -lne 'code', ruby -ne; the code option ends the cluster.
+    // Short cluster: perl -pi -e, -lne 'code', ruby -ne. Letters are read left to right; one
+    // that takes an attached value (-MFile::Path, -i.bak) swallows the rest of the word.
     const letters = v.slice(1);
-    if (spec.lang === 'perl' || spec.lang === 'ruby') if (letters.includes('i')) inPlace = true;
-    const codeLetter = spec.code.map((o) => o[1]).find((l) => l !== undefined && letters.endsWith(l) && !o2attached(letters));
-    if (codeLetter) {
-      const c = words[++i];
-      if (c) codes.push(c);
+    for (let k = 0; k < letters.length; k++) {
+      const l = letters[k]!;
+      if (l === 'i' && (spec.lang === 'perl' || spec.lang === 'ruby')) {
+        inPlace = true;
+        break;
+      }
+      if ((l === 'l' || l === '0') && spec.lang !== 'python') {
+        while (/[0-9]/.test(letters[k + 1] ?? '')) k++; // -l and -0 take only octal digits
+        continue;
+      }
+      if (ATTACHED.has(`-${l}`) && spec.lang !== 'python') break;
+      if (spec.code.includes(`-${l}`) && k === letters.length - 1) {
+        const c = words[++i];
+        if (c) codes.push(c);
+      }
     }
   }
   if (inPlace) {
@@ -103,12 +114,6 @@ export function runInterpreter(words: Word[], st: State, stdin: Output | undefin
   return feed(stdin, st, `${name} reading code from stdin`, undefined, (text, dyn) => code(name, spec.lang, text, dyn, st));
 }
 
-// Whether the cluster's last letter is really a value attached to an earlier option (-Me).
-function o2attached(letters: string): boolean {
-  for (let k = 0; k < letters.length - 1; k++) if (ATTACHED.has(`-${letters[k]}`) && letters[k] !== 'i' && letters[k] !== 'l' && letters[k] !== '0') return true;
-  return false;
-}
-
 function code(name: string, lang: Lang, text: string, dynamic: boolean, st: State): Output {
   if (dynamic) addDynamic(st, name, text);
   scanCode(text, lang, st, `${name} (stdin)`);
@@ -128,7 +133,7 @@ function runDeno(words: Word[], st: State): Output | null {
 }
 
 function ran(name: string, text: string): { rule: string; risk: 'mutating'; effect: string; target: string; explanation: string; tool: string } {
-  return { rule: 'shell.interpreter-code', risk: 'mutating', effect: 'run-code', target: snippet(text), explanation: `${name} runs inline code; nothing destructive was found in it`, tool: name };
+  return { rule: 'shell.interpreter-code', risk: 'mutating', effect: 'run-code', target: name, explanation: `${name} runs inline code (${snippet(text)}); nothing destructive was found in it`, tool: name };
 }
 
 function addDynamic(st: State, name: string, text: string): void {

@@ -24,6 +24,8 @@ const CASES: [FileAction['op'], string, string | undefined, string, string][] = 
   ['write', '.claude/settings.local.json', W, 'destructive', 'file.write-protected'],
   ['write', '.claude/commands/review.md', W, 'mutating', 'file.write'],
   ['write', '.cursor/hooks.json', W, 'destructive', 'file.write-protected'],
+  ['write', '.cursor/rules/style.mdc', W, 'mutating', 'file.write'],
+  ['write', '/home/dev/.claude.json', '/home/dev', 'destructive', 'file.write-protected'],
   ['write', '.gemini/settings.json', W, 'destructive', 'file.write-protected'],
   ['write', '.codex/config.toml', W, 'destructive', 'file.write-protected'],
   ['write', '.kiro/hooks/guard.kiro.hook', W, 'destructive', 'file.write-protected'],

@@ -33,7 +33,7 @@ export const READONLY_TABLE: ToolTable = defineTable({
 
 export const CREATE_TABLE: ToolTable = defineTable({
   name: 'create',
-  commands: ['mkdir', 'touch', 'mktemp', 'mkfifo', 'split', 'csplit', 'patch', 'ed', 'gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', 'unzstd', 'zip', 'sponge'],
+  commands: ['mkdir', 'touch', 'mktemp', 'mkfifo', 'csplit', 'patch', 'ed', 'gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', 'unzstd', 'zip', 'sponge'],
   rules: [],
   fallback: (inv) => (inv.args.length === 0 || inv.args.some((a) => a === '-l' || a === '--list' || a === '-t' || a === '--test') ? 'readonly' : 'mutating'),
 });

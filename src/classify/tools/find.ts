@@ -61,11 +61,23 @@ function rootOf(p: Parsed, inv: Invocation): { raw: string; precious: boolean; d
   return { raw: raws[0] ?? '.', precious: false, dynamic: false };
 }
 
+// Commands that delete what they are given: run on every match, they are find -delete.
+const DELETERS = new Set(['rm', 'unlink', 'shred', 'rmdir']);
+
+function deletionFinding(root: { raw: string; precious: boolean; dynamic: boolean }, how: string): Finding {
+  const base = { rule: 'find.delete', effect: 'delete-files', target: root.raw, tool: 'find' };
+  if (root.dynamic) return { ...base, risk: 'unknown', explanation: `find ${how} under a computed path (${root.raw})` };
+  if (!root.precious) return { ...base, risk: 'mutating', explanation: `find ${how} inside a build, cache or temp directory (${root.raw})` };
+  return { ...base, risk: 'destructive', explanation: `find ${how} removes matching files under ${root.raw}` };
+}
+
 function execFindings(inv: Invocation, ctx: ToolContext): Finding[] {
   const p = parseFind(inv);
   const root = rootOf(p, inv);
   const out: Finding[] = [];
   for (const words of p.execs) {
+    const name = (words[0] ?? '').replace(/^.*\//, '');
+    if (DELETERS.has(name)) out.push(deletionFinding(root, `-exec ${name}`));
     // "{}" is each file found; judge it as the find root, which is what the command can reach.
     const replaced = words.map((w) => w.split('{}').join(root.raw));
     const dyn = words.map((w) => w.includes('{}') && root.dynamic);
@@ -89,10 +101,8 @@ export const FIND_TABLE: ToolTable = defineTable({
       test: (inv) => {
         const p = parseFind(inv);
         if (!p.deletes) return null;
-        const root = rootOf(p, inv);
-        if (root.dynamic) return { target: root.raw, risk: 'unknown', explanation: `find -delete under a computed path (${root.raw})` };
-        if (!root.precious) return { target: root.raw, risk: 'mutating', explanation: `find -delete inside a build, cache or temp directory (${root.raw})` };
-        return { target: root.raw, explanation: `find -delete removes matching files under ${root.raw}` };
+        const f = deletionFinding(rootOf(p, inv), '-delete');
+        return { target: f.target ?? '', risk: f.risk, explanation: f.explanation };
       },
       examples: {
         match: ['find . -name "*.orig" -delete', 'find / -type f -delete', 'find ./node_modules -name "*.map" -delete'],
@@ -107,7 +117,7 @@ export const FIND_TABLE: ToolTable = defineTable({
         return f.length > 0 ? carried(f, 'find -exec') : null;
       },
       examples: {
-        match: ['find . -type f -exec rm -rf {} \\;', 'find /srv -exec chmod 644 {} +', 'find . -name "*.log" -exec cat {} \\;'],
+        match: ['find . -type f -exec rm -rf {} \\;', 'find . -name "*.bak" -exec rm {} +', 'find /srv -exec chmod 644 {} +', 'find . -name "*.log" -exec cat {} \\;'],
         no_match: ['find . -name "*.txt" -print', 'find . -delete'],
       },
     },

@@ -58,6 +58,8 @@ test('files: find, overwrites, permissions, devices', () => {
     ['find /tmp -mtime +7 -delete', 'mutating'],
     ['find . -name -delete', 'readonly'],
     ['find . -type f -exec rm -rf {} \\;', 'destructive'],
+    ['find . -name "*.tmp" -exec rm {} +', 'destructive'],
+    ['find ./build -type f -exec rm -f {} +', 'mutating'],
     ['find . -name "*.txt" -exec grep -l TODO {} +', 'readonly'],
     ['find / -name passwd', 'readonly'],
     ['mv draft.md final.md', 'mutating'],

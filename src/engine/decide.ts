@@ -5,6 +5,7 @@ import { CountersignError, isCountersignError } from '../core/index.js';
 import type { Principal, RequestRecord } from '../core/index.js';
 import { step, type EngineCtx } from './ctx.js';
 import { requireAdmin } from './freeze.js';
+import type { ExpiryIndex } from './expiry-index.js';
 import { persistError, publishRequest } from './persist.js';
 
 export type HumanAct = 'approve' | 'reject' | 'break-glass';
@@ -58,11 +59,22 @@ export async function expireOne(ctx: EngineCtx, r: RequestRecord, now: number): 
   }
 }
 
-/** One sweep: every pending request, and every unused approval, past its expiry becomes expired. */
-export async function sweep(ctx: EngineCtx): Promise<number> {
+/** One sweep: every pending request, and every unused approval, past its expiry becomes expired.
+ * `full` lists every open request (at start and now and then); otherwise only the index is read. */
+export async function sweep(ctx: EngineCtx, index: ExpiryIndex, full: boolean): Promise<number> {
   const now = ctx.clock.now();
-  const pending = await ctx.store.listRequests({ status: ['pending', 'approved'], limit: 10_000 });
+  if (full) for (const r of await ctx.store.listRequests({ status: ['pending', 'approved'], limit: 100_000 })) index.note(r);
   let n = 0;
-  for (const r of pending) if (r.expiresAt !== undefined && r.expiresAt <= now && !r.execution && (await expireOne(ctx, r, now))) n++;
+  for (const id of index.dueBy(now)) {
+    const r = await ctx.store.getRequest(id);
+    if (!r) {
+      index.forget(id);
+      continue;
+    }
+    index.note(r);
+    const open = r.status === 'pending' || (r.status === 'approved' && !r.execution);
+    if (open && r.expiresAt !== undefined && r.expiresAt <= now && (await expireOne(ctx, r, now))) n++;
+    else if (!open) index.forget(id);
+  }
   return n;
 }

@@ -75,7 +75,8 @@ test('an approval not used before it expires is never used', async () => {
   const b = await k.engine.submit(k.agent, { action, context: inProd });
   assert.equal(b.status, 'pending');
   assert.notEqual(b.id, a.id);
-  await k.engine.sweep();
+  // The index-only sweep knows the approval from the engine's own events.
+  assert.equal(await k.engine.sweep(false), 1);
   assert.equal((await k.engine.get(a.id))!.status, 'expired');
 });
 

@@ -4,6 +4,7 @@ import type { Agent, Clock, Human, Ids, Principal, RequestFilter, RequestOutcome
 import { monotonic, randomIds, systemClock } from './clock.js';
 import type { EngineCtx } from './ctx.js';
 import { act, sweep } from './decide.js';
+import { ExpiryIndex } from './expiry-index.js';
 import { readFreeze, setFreeze } from './freeze.js';
 import { rateKey, readBreaker, type BreakerState } from './limits.js';
 import { Tally } from './tally.js';
@@ -47,6 +48,11 @@ export function createEngine(opts: EngineOptions) {
     publicUrl: (opts.publicUrl ?? 'http://127.0.0.1:7300').replace(/\/$/, ''),
     tally: new Tally(opts.store),
   };
+  const expiries = new ExpiryIndex();
+  ctx.notifier.subscribe((e) => {
+    if (e.type === 'request') expiries.note(e.request);
+  });
+  let sweeps = 0;
   let sweeper: NodeJS.Timeout | undefined;
   const sweepMs = opts.sweepMs ?? 1000;
   let sweeping = false;
@@ -98,14 +104,16 @@ export function createEngine(opts: EngineOptions) {
       return written;
     },
     subscribe: (fn: (e: EngineEvent) => void) => ctx.notifier.subscribe(fn),
-    sweep: () => sweep(ctx),
+    /** Expires what is due; `full` first re-lists every open request from the store. */
+    sweep: (full = true) => sweep(ctx, expiries, full),
     start() {
       ctx.tally.start(opts.limitSyncMs ?? 1000, clock);
       if (sweepMs > 0 && !sweeper) {
         sweeper = setInterval(() => {
           if (sweeping) return;
           sweeping = true;
-          sweep(ctx)
+          // A full listing every minute catches requests whose events this instance never saw.
+          sweep(ctx, expiries, sweeps++ % 60 === 0)
             .catch(() => undefined) // a failed sweep is retried next tick; nothing is allowed by it failing
             .finally(() => (sweeping = false));
         }, sweepMs);

@@ -82,3 +82,25 @@ test('the cwd option places file actions', () => {
     ['mutating', 'destructive', 'mutating'],
   );
 });
+
+test('random token soup never throws and always answers a known risk', () => {
+  // A small deterministic PRNG so a failure can be replayed.
+  let seed = 0x2545f491;
+  const rand = (n: number) => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  const TOKENS = ['DELETE', 'FROM', 'WHERE', 'DROP', 'TABLE', 'SELECT', '(', ')', ';', "'", '"', '`', '$$', '\\', '.tables', '--', '/*', '*/', 'x', '1=1', 'WITH', 'AS', 'DO', 'EXECUTE', '|', '$(', 'rm', '-rf', '/', 'bash -c', '&&', '<<EOF', '\n', '\0', '\u00e9', '\ud800'];
+  const dialects = ['postgresql', 'mysql', 'sqlite', 'transactsql', 'bigquery', 'snowflake', 'mariadb'];
+  const risks = new Set(['readonly', 'mutating', 'destructive', 'unknown']);
+  const bad: string[] = [];
+  for (let i = 0; i < 1500; i++) {
+    const text = Array.from({ length: 1 + rand(12) }, () => TOKENS[rand(TOKENS.length)]).join(rand(2) ? ' ' : '');
+    const action = i % 3 === 0 ? { kind: 'shell', command: text } : i % 3 === 1 ? { kind: 'sql', sql: text, dialect: dialects[rand(dialects.length)] } : { kind: 'terraform-plan', plan: text };
+    const r = classify(action);
+    if (!risks.has(r.risk) || typeof r.summary !== 'string' || !Array.isArray(r.findings) || (r.risk !== 'unknown' && r.error && r.risk !== 'destructive')) bad.push(JSON.stringify(action));
+  }
+  assert.deepEqual(bad, []);
+});

@@ -3,6 +3,7 @@ import { TAR_TABLE, UNZIP_TABLE } from './archive.js';
 import { BORG_TABLE, RCLONE_TABLE, RESTIC_TABLE, SSH_KEYS_TABLE, VELERO_TABLE } from './backup.js';
 import { AWK_TABLE, CREATE_TABLE, READONLY_TABLE, SED_TABLE, SORT_TABLE } from './coreutils.js';
 import { DB_DROP_TABLE, DB_DUMP_TABLE, DB_RESTORE_TABLE, MYSQLADMIN_TABLE } from './db-admin.js';
+import { KV_TABLE, SQL_SHELLS_TABLE } from './db-more.js';
 import { MYSQL_TABLE, PSQL_TABLE, SQLITE_TABLE } from './db-cli.js';
 import { CQL_TABLE, MONGO_TABLE, REDIS_TABLE } from './db-nosql.js';
 import { DD_TABLE, MKFS_TABLE, PARTITION_TABLE, VOLUME_TABLE, WIPEFS_TABLE } from './disks.js';
@@ -16,6 +17,7 @@ import { RSYNC_TABLE, SCP_TABLE } from './sync.js';
 import { CRONTAB_TABLE, POWER_TABLE, SERVICE_TABLE, SYSTEMCTL_TABLE, USERS_TABLE } from './system.js';
 import { FIREWALL_TABLE, KILL_TABLE, MOUNT_TABLE, NETWORK_TABLE } from './system-runtime.js';
 import type { ToolTable } from './types.js';
+import { VM_TABLE } from './vm.js';
 
 export const LOCAL_TABLES: ToolTable[] = [
   // files
@@ -25,9 +27,9 @@ export const LOCAL_TABLES: ToolTable[] = [
   // system
   SYSTEMCTL_TABLE, SERVICE_TABLE, POWER_TABLE, CRONTAB_TABLE, USERS_TABLE, KILL_TABLE, FIREWALL_TABLE, NETWORK_TABLE, MOUNT_TABLE,
   // git and containers
-  GIT_TABLE, DOCKER_TABLE,
+  GIT_TABLE, DOCKER_TABLE, VM_TABLE,
   // database CLIs
-  PSQL_TABLE, MYSQL_TABLE, SQLITE_TABLE, REDIS_TABLE, MONGO_TABLE, CQL_TABLE, DB_DROP_TABLE, DB_DUMP_TABLE, DB_RESTORE_TABLE, MYSQLADMIN_TABLE,
+  PSQL_TABLE, MYSQL_TABLE, SQLITE_TABLE, REDIS_TABLE, MONGO_TABLE, CQL_TABLE, DB_DROP_TABLE, DB_DUMP_TABLE, DB_RESTORE_TABLE, MYSQLADMIN_TABLE, SQL_SHELLS_TABLE, KV_TABLE,
   // package managers and build tools
   PACKAGES_TABLE,
   // backup and remote copy

@@ -2,7 +2,7 @@
 // and the probe really goes through each configured hook. With the server down, doctor says so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,9 @@ function doctor(args: string[], env: Record<string, string>): Promise<{ code: nu
 test('doctor: after init for every host (and the Claude http hook), every check passes through the real hooks', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cs-doctor-'));
   for (const host of HOSTS) {
-    installHost(host, dir, { command: `${BIN} hook ${host} --url ${team.url}`, url: team.url, kind: 'command', timeoutS: 60, agent: 'countersign' });
+    // Through the real CLI: `countersign init <host>` delegates to init-host.
+    const out = execFileSync(process.execPath, [BIN, 'init', host, '--dir', dir, '--url', team.url, '--json'], { encoding: 'utf8' });
+    assert.equal(JSON.parse(out).changed, true);
   }
   const r = await doctor(['--dir', dir], { COUNTERSIGN_TOKEN: team.token('agent-1') });
   const failed = (r.out.checks as { ok: boolean }[]).filter((c) => !c.ok);
@@ -43,7 +45,7 @@ test('doctor: after init for every host (and the Claude http hook), every check 
   assert.deepEqual(probes.map((p) => p.host), [...HOSTS]);
   for (const p of probes) assert.match(p.detail, /allowed `echo countersign-probe`: the hook is in the path/);
 
-  installHost('claude-code', dir, { command: '', url: team.url, kind: 'http', timeoutS: 95, agent: 'countersign' });
+  execFileSync(process.execPath, [BIN, 'init', 'claude-code', '--kind', 'http', '--dir', dir, '--url', team.url]);
   const h = await doctor(['--dir', dir, '--host', 'claude-code'], { COUNTERSIGN_TOKEN: team.token('agent-1') });
   assert.equal(h.code, 0, JSON.stringify(h.out));
   assert.match(h.out.checks.find((c: { check: string }) => c.check === 'probe').detail, /^the http hook allowed/);

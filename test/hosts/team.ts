@@ -1,11 +1,11 @@
-// A real Countersign for the host tests: the starter team and policy in a fresh directory, served
-// by the real `bin/countersign serve` on a free loopback port (embedded SQLite).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+// A real Countersign for the host tests: `countersign init --dir DIR --json` (the starter team and
+// policy, tokens printed once), served by the real `bin/countersign serve` on a free loopback port
+// (embedded SQLite).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { starterConfig } from '../../src/config/starter.js';
 
 export const BIN = new URL('../../../bin/countersign', import.meta.url).pathname;
 
@@ -20,15 +20,17 @@ export type Team = {
 
 export async function startTeam(opts: { hookWaitSeconds?: number; ratePerMinute?: number } = {}): Promise<Team> {
   const dir = mkdtempSync(join(tmpdir(), 'cs-hosts-'));
-  const starter = starterConfig({ dir, listen: '127.0.0.1:0' });
-  let yaml = starter.yaml;
+  const init = JSON.parse(execFileSync(process.execPath, [BIN, 'init', '--dir', dir, '--json', '--listen', '127.0.0.1:0'], { encoding: 'utf8' })) as {
+    principals: { id: string; token: string }[];
+    targets: { id: string; match: { cwd_prefix: string[] } }[];
+  };
+  let yaml = readFileSync(join(dir, 'countersign.yaml'), 'utf8');
   if (opts.hookWaitSeconds !== undefined) yaml = yaml.replace(/hook_wait_seconds: \d+/, `hook_wait_seconds: ${opts.hookWaitSeconds}`);
   if (opts.ratePerMinute !== undefined) yaml = yaml.replace(/rate_per_minute: \d+/, `rate_per_minute: ${opts.ratePerMinute}`);
   writeFileSync(join(dir, 'countersign.yaml'), yaml);
-  const prod = join(dir, 'workspaces', 'prod');
-  const staging = join(dir, 'workspaces', 'staging');
-  mkdirSync(prod, { recursive: true });
-  mkdirSync(staging, { recursive: true });
+  const workspace = (id: string): string => init.targets.find((t) => t.id === id)!.match.cwd_prefix[0]!;
+  const prod = workspace('prod');
+  const staging = workspace('staging');
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--dir', dir, '--listen', '127.0.0.1:0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let errText = '';
   child.stderr!.on('data', (d) => (errText += d));
@@ -37,7 +39,7 @@ export async function startTeam(opts: { hookWaitSeconds?: number; ratePerMinute?
     rl.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
     child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${errText}`)));
   });
-  const tokens = new Map(starter.principals.map((p) => [p.id, p.token]));
+  const tokens = new Map(init.principals.map((p) => [p.id, p.token]));
   return {
     dir,
     url,

@@ -17,6 +17,6 @@ export { DEFAULT_LIMITS, DEFAULT_LISTEN, DEFAULT_BODY_LIMIT } from './settings.j
 export type { Config, HumanEntry, AgentEntry, ServerSettings, LimitSettings } from './types.js';
 export type { Env } from './env-refs.js';
 export { starterConfig, type Starter, type StarterPrincipal, type StarterTarget } from './starter.js';
-export { starterPolicyYaml, ENVIRONMENT_SCALE_TYPES, ENVIRONMENT_SCALE_FINDINGS } from './starter-policy.js';
+export { starterPolicyYaml, ENVIRONMENT_SCALE_TYPES, STACK_DESTROY_FINDINGS, ENVIRONMENT_SCALE_CLI } from './starter-policy.js';
 export { decideOffline, agentFor, type OfflineQuery, type OfflineResult } from './offline.js';
 export { parseCases, runCases, type PolicyCase, type CaseResult } from './policy-cases.js';

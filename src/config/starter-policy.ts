@@ -26,10 +26,38 @@ export const ENVIRONMENT_SCALE_TYPES = [
   'kubernetes_namespace_v1',
 ];
 
-/** Classifier findings (rule-id globs) that destroy a whole stack or environment from the command
- * line: `terraform destroy`, `pulumi destroy`, `cdk destroy`, `aws elasticbeanstalk
- * terminate-environment`, `aws cloudformation delete-stack`, `kubectl delete namespace`, ... */
-export const ENVIRONMENT_SCALE_FINDINGS = ['terraform.destroy', 'tofu.destroy', 'pulumi.destroy', 'cdk.destroy', 'aws.delete-environment', 'gcloud.delete-environment', 'az.delete-environment', 'kubectl.delete-namespace'];
+/** Classifier findings that destroy a whole stack from the command line, whatever it holds:
+ * `terraform destroy` (also `apply -destroy`, tofu, terragrunt), `pulumi destroy`, `cdk destroy`,
+ * `sam delete`. */
+export const STACK_DESTROY_FINDINGS = ['terraform.destroy', 'pulumi.destroy', 'cdk.destroy', 'sam.delete'];
+
+/** Command-line deletes of environment-scale things: the classifier's finding id and its target
+ * ("<service> <operation>" for aws, "<kind> <names>" for kubectl). */
+export const ENVIRONMENT_SCALE_CLI = {
+  findings: ['aws.delete-op', 'kubectl.delete'],
+  resources: [
+    'elasticbeanstalk terminate-environment',
+    'elasticbeanstalk delete-application',
+    'cloudformation delete-stack',
+    'cloudformation delete-stack-set',
+    'eks delete-cluster',
+    'ecs delete-cluster',
+    'ec2 delete-vpc',
+    'organizations close-account',
+    'organizations remove-account-from-organization',
+    'organizations delete-organizational-unit',
+    'organizations delete-organization',
+    'namespace *',
+    'namespaces *',
+    'ns *',
+    'namespace/*',
+    'namespaces/*',
+    'ns/*',
+    'project *',
+    'all',
+    'all *',
+  ],
+};
 
 const plan = (address: string, actions: string): string => `{kind: terraform-plan, plan: {resource_changes: [{address: ${address}, change: {actions: [${actions}]}}]}}`;
 
@@ -56,11 +84,36 @@ ${resources.map((r) => `          - "${r}"`).join('\n')}
           - {action: ${plan('aws_vpc.main', 'update')}}
 
     - id: prod-never-destroy-stack
-      description: Destroying a whole production stack or environment from the command line is never allowed
+      description: Destroying a whole production stack (terraform/pulumi/cdk destroy) is never allowed
       when:
         environment: production
-        finding: [${ENVIRONMENT_SCALE_FINDINGS.join(', ')}]
+        finding: [${STACK_DESTROY_FINDINGS.join(', ')}]
       decide: deny
+      examples:
+        match:
+          - terraform destroy -auto-approve
+          - terraform apply -destroy
+          - pulumi destroy --yes
+        no_match:
+          - terraform plan -destroy
+          - terraform apply -auto-approve
+
+    - id: prod-never-terminate-environment
+      description: Terminating a production environment, cluster, stack, network, account or namespace from the command line is never allowed
+      when:
+        environment: production
+        finding: [${ENVIRONMENT_SCALE_CLI.findings.join(', ')}]
+        resource:
+${ENVIRONMENT_SCALE_CLI.resources.map((r) => `          - "${r}"`).join('\n')}
+      decide: deny
+      examples:
+        match:
+          - aws elasticbeanstalk terminate-environment --environment-name web-prod
+          - aws cloudformation delete-stack --stack-name web
+          - kubectl delete namespace payments
+        no_match:
+          - kubectl delete pod web-1
+          - aws rds delete-db-instance --db-instance-identifier orders
 
     - id: prod-destructive-two-seniors
       description: Destructive or unrecognised actions in production need two senior approvals

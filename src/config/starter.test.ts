@@ -31,6 +31,7 @@ test('the starter loads, its examples hold, and it warns about nothing', () => {
   assert.deepEqual(config.policy.rules.map((r) => r.id), [
     'prod-never-delete-environment',
     'prod-never-destroy-stack',
+    'prod-never-terminate-environment',
     'prod-destructive-two-seniors',
     'prod-mutating-one-approval',
     'prod-readonly',
@@ -50,6 +51,29 @@ test('deleting or replacing the production environment is denied outright', () =
   assert.deepEqual(decide(plan('aws_elastic_beanstalk_environment.web', 'delete'), { cwd: PROD }), denied);
   assert.deepEqual(decide(plan('module.app.aws_elastic_beanstalk_environment.web', 'create', 'delete'), { cwd: `${PROD}/infra` }), denied);
   assert.deepEqual(decide(plan('aws_ecs_cluster.main', 'delete', 'create')), denied);
+});
+
+test('destroying the stack or terminating the environment from the command line is denied', () => {
+  const sh = (command: string): Action => ({ kind: 'shell', command });
+  assert.deepEqual(
+    [
+      decide(sh('terraform destroy -auto-approve'), { cwd: PROD }),
+      decide(sh('aws elasticbeanstalk terminate-environment --environment-name web'), { cwd: PROD }),
+      decide(sh('AWS_PROFILE=prod aws cloudformation delete-stack --stack-name web')),
+      decide(sh('kubectl --context prod-cluster delete ns payments')),
+      decide(sh('kubectl --context prod-cluster delete pod web-1')),
+    ],
+    [
+      { env: 'production', verdict: 'deny', matched: ['prod-never-destroy-stack'] },
+      { env: 'production', verdict: 'deny', matched: ['prod-never-terminate-environment'] },
+      { env: 'production', verdict: 'deny', matched: ['prod-never-terminate-environment'] },
+      { env: 'production', verdict: 'deny', matched: ['prod-never-terminate-environment'] },
+      { env: 'production', verdict: 'approve', matched: ['prod-destructive-two-seniors'], count: 2, roles: ['senior'] },
+    ],
+  );
+  assert.deepEqual(decide(sh('kubectl --context staging-cluster delete ns payments')), {
+    env: 'staging', verdict: 'approve', matched: ['staging-destructive-one-approval'], count: 1, roles: ['engineer', 'senior'],
+  });
 });
 
 test('the same environment delete in staging needs one approval', () => {

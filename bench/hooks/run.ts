@@ -3,6 +3,7 @@
 // (node start + `countersign hook claude-code` + one round trip). Both use an allowed staging read.
 // Run: npx tsc -p . && node dist/bench/hooks/run.js [--http N] [--command N]
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { startTeam } from '../../test/hosts/team.js';
 import { BIN } from '../../test/hosts/run-hook.js';
 
@@ -64,6 +65,8 @@ try {
   }
   const result = {
     node: process.version,
+    // Latencies here move with the machine's load; record it next to them.
+    machine: { cpus: cpus().length, loadAverage1m: Math.round(loadavg()[0]! * 10) / 10 },
     httpHookRoundTripMs: stats(httpMs),
     submitApiRoundTripMs: stats(apiMs),
     commandHookProcessMs: stats(cmdMs),

@@ -4,7 +4,7 @@
 import type { Finding } from '../../core/index.js';
 import { classifyInvocation, type Invocation } from '../tools/index.js';
 import { classifySql } from '../sql/index.js';
-import type { Node } from './parser.js';
+import { kids, type Node } from './parser.js';
 import { applyRedirects } from './redirects.js';
 import { outputOf } from './flow.js';
 import { SPECIALS } from './specials.js';
@@ -15,13 +15,13 @@ import { evalWord, snippet } from './words.js';
 export type Redirs = { nodes: Node[]; stdin?: Output };
 
 const NONE: Output = { source: 'none' };
-const RESERVED = new Set(['then', 'fi', 'do', 'done', 'esac', 'elif', 'else', 'in', '}', ']]', 'function', 'select']);
+const RESERVED = new Set(['then', 'fi', 'do', 'done', 'esac', 'elif', 'else', 'in', '}', ']]', 'function']);
 
 export function runCommand(node: Node | null, st: State, stdin: Output | undefined, redirs: Redirs | undefined): Output {
   const words: Word[] = [];
   const rnodes: Node[] = redirs ? [...redirs.nodes] : [];
   if (node) {
-    for (const c of node.namedChildren) {
+    for (const c of kids(node, (n) => tick(st, n))) {
       if (!c) continue;
       switch (c.type) {
         case 'variable_assignment':

@@ -1,6 +1,6 @@
 // Heredoc and here-string text: what the command reads on stdin. An unquoted delimiter lets the
 // outer shell expand the body first, so its substitutions run and are walked here.
-import type { Node } from './parser.js';
+import { kids, type Node } from './parser.js';
 import { tick, type State, type Word } from './state.js';
 import { evalWord } from './words.js';
 
@@ -23,7 +23,7 @@ export function heredocText(node: Node, st: State): Word {
     const text = body.text;
     const base = body.startIndex;
     let pos = 0;
-    for (const c of body.namedChildren) {
+    for (const c of kids(body, (n) => tick(st, n))) {
       if (!c) continue;
       tick(st);
       const start = c.startIndex - base;

@@ -13,6 +13,8 @@ import { walkBlock } from './walk.js';
 
 export { MAX_COMMAND_CHARS } from './input.js';
 
+export const TOO_SLOW = { code: 'E_TOO_MUCH_WORK', message: 'The command has too many tokens to parse in time; split it into smaller actions.' };
+
 /** Loads tree-sitter-bash and the SQL parser (database CLIs and pasted SQL are classified as SQL). */
 export async function initShell(): Promise<void> {
   await Promise.all([initParser(), initSql()]);
@@ -25,8 +27,10 @@ export function classifyShell(command: string, opts: { cwd?: string } = {}): Ris
   st.ctx = contextFor(st);
   let tree;
   try {
-    tree = parseScript(command);
-    if (!tree) return unknownReport({ code: 'E_INTERNAL', message: 'The shell parser is not loaded; call initShell() (or initClassifier()) first.' });
+    const parsed = parseScript(command);
+    if (parsed === 'not-ready') return unknownReport({ code: 'E_INTERNAL', message: 'The shell parser is not loaded; call initShell() (or initClassifier()) first.' });
+    if (parsed === 'too-slow') return unknownReport(TOO_SLOW);
+    tree = parsed;
     checkTree(tree.rootNode, st, 'command');
     walkBlock(tree.rootNode, st);
     return buildReport(st.findings, st.error);

@@ -27,7 +27,8 @@ export function reparse(script: string, st: State, opt: NestedOptions): Output {
   }
   if (script.trim() === '') return { source: 'none' };
   const tree = parseScript(script);
-  if (!tree) throw new Bail({ code: 'E_INTERNAL', message: 'The shell parser is not available; call initShell() first.' });
+  if (tree === 'not-ready') throw new Bail({ code: 'E_INTERNAL', message: 'The shell parser is not available; call initShell() first.' });
+  if (tree === 'too-slow') throw new Bail({ code: 'E_TOO_MUCH_WORK', message: 'A nested script has too many tokens to parse in time; split it into smaller actions.' });
   const savedVars = st.vars;
   const savedFuncs = st.funcs;
   const savedCwd = st.cwd;

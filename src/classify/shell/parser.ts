@@ -31,9 +31,30 @@ export function parserReady(): boolean {
   return parser !== null;
 }
 
-/** Parse a script. Returns null when the parser is not initialised or gives up; the caller
- * deletes the tree when done (wasm memory is not garbage collected). */
-export function parseScript(text: string): Tree | null {
-  if (!parser) return null;
-  return parser.parse(text);
+/** Longest time one parse may take. tree-sitter's cost grows with the number of tokens, and a
+ * megabyte of one-letter words takes seconds; past this the action is unknown (E_TOO_MUCH_WORK). */
+export const PARSE_DEADLINE_MS = 750;
+// Below this size a parse is far under the deadline; skip the progress callback's overhead.
+const CHECK_ABOVE_CHARS = 20_000;
+
+export type ParseResult = Tree | 'not-ready' | 'too-slow';
+
+/** Parse a script. The caller deletes the tree when done (wasm memory is not garbage collected). */
+export function parseScript(text: string): ParseResult {
+  if (!parser) return 'not-ready';
+  if (text.length <= CHECK_ABOVE_CHARS) return parser.parse(text) ?? 'too-slow';
+  const deadline = performance.now() + PARSE_DEADLINE_MS;
+  const tree = parser.parse(text, null, { progressCallback: () => performance.now() > deadline });
+  if (tree) return tree;
+  // A cancelled parse resumes on the next call unless reset.
+  parser.reset();
+  return 'too-slow';
+}
+
+/** Named children, paying for them from the work budget first: marshalling half a million
+ * children out of wasm is itself the slow part. */
+export function kids(node: Node, pay: (n: number) => void): (Node | null)[] {
+  const n = node.namedChildCount;
+  if (n > 8) pay(n);
+  return node.namedChildren;
 }

@@ -65,9 +65,11 @@ function judgeTarget(dest: Word, append: boolean, st: State): Finding | null {
   if (!dest.dynamic && path === '/proc/sysrq-trigger') {
     return { rule: 'shell.redirect-sysrq', risk: 'destructive', effect: 'take-host-down', target: path, explanation: 'writes to /proc/sysrq-trigger, which can crash or reboot the machine', tool: 'shell' };
   }
-  const info = classifyPath(path, dest.dynamic, st.cwd);
+  // `../../etc/hosts` from a known directory is /etc/hosts: judge where it lands.
+  const landed = !dest.dynamic && path.includes('..') && !path.startsWith('/') && st.cwd?.startsWith('/') ? `${st.cwd}/${path}` : path;
+  const info = classifyPath(landed, dest.dynamic, st.cwd);
   const verb = append ? 'appends to' : 'overwrites';
-  if (!append && (isSystemWide(info.cls) || info.cls === 'outside')) {
+  if (!append && (isSystemWide(info.cls) || info.cls === 'outside' || info.cls === 'parent')) {
     return { rule: 'shell.redirect-truncate', risk: 'destructive', effect: 'overwrite-file', target: info.norm, explanation: `\`>\` truncates ${path} (${info.cls} path) before writing; its old contents are lost`, tool: 'shell' };
   }
   return { rule: append ? 'shell.redirect-append' : 'shell.redirect-write', risk: 'mutating', effect: 'write-file', target: path, explanation: `${verb} ${path}`, tool: 'shell' };

@@ -10,7 +10,7 @@ import { unwrap, unwrapBusybox, unwrapEnv, unwrapSu, unwrapWatch } from './wrapp
 export type Special = (words: Word[], st: State, stdin: Output | undefined, text: string) => Output | null;
 
 const SHELLS = ['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'yash', 'posh', 'rbash', 'csh', 'tcsh'];
-const WRAPPERS = ['sudo', 'doas', 'pkexec', 'command', 'builtin', 'exec', 'nice', 'ionice', 'nohup', 'timeout', 'time', 'stdbuf', 'setsid', 'unbuffer', 'caffeinate', 'chroot', 'gosu', 'su-exec', 'chrt', 'taskset', 'strace', 'ltrace', 'sshpass', 'proxychains', 'proxychains4', 'torsocks', 'flock', 'dbus-run-session', 'xvfb-run'];
+const WRAPPERS = ['sudo', 'doas', 'pkexec', 'command', 'builtin', 'exec', 'nice', 'ionice', 'nohup', 'coproc', 'timeout', 'time', 'stdbuf', 'setsid', 'unbuffer', 'caffeinate', 'chroot', 'gosu', 'su-exec', 'chrt', 'taskset', 'strace', 'ltrace', 'sshpass', 'proxychains', 'proxychains4', 'torsocks', 'flock', 'dbus-run-session', 'xvfb-run'];
 
 const MAP = new Map<string, Special>();
 for (const s of SHELLS) MAP.set(s, (w, st, stdin) => runShell(w, st, stdin));

@@ -1,6 +1,6 @@
 // The statement walker. Every node type is handled explicitly; anything else goes to unhandled()
 // and makes the answer unknown (parse by allowlist, STYLE.md 3).
-import type { Node } from './parser.js';
+import { kids, type Node } from './parser.js';
 import { runCommand, type Redirs } from './command.js';
 import { Bail, MAX_AST_DEPTH, MAX_NESTING, tick, type Output, type State } from './state.js';
 import { evalWord, unhandled, walkExpression } from './words.js';
@@ -10,7 +10,7 @@ const NONE: Output = { source: 'none' };
 /** Walk a sequence of statements; the output is the last statement's. */
 export function walkBlock(node: Node, st: State, stdin?: Output): Output {
   let out: Output = NONE;
-  for (const c of node.namedChildren) if (c) out = walkStatement(c, st, stdin);
+  for (const c of kids(node, (n) => tick(st, n))) if (c) out = walkStatement(c, st, stdin);
   return out;
 }
 
@@ -39,11 +39,13 @@ function statement(node: Node, st: State, stdin?: Output, tail?: Redirs): Output
     case 'redirected_statement':
       return redirected(node, st, stdin, tail);
     case 'pipeline':
-      return pipeline(node.namedChildren, st, stdin, tail);
+      return pipeline(kids(node, (n) => tick(st, n)), st, stdin, tail);
     case 'list':
       return list(node, st, stdin, tail);
-    case 'program':
     case 'compound_statement':
+      // `{ ...; }` and also `(( expr ))`, whose children are arithmetic expressions.
+      return compound(node, st);
+    case 'program':
     case 'do_group':
     case 'else_clause':
       return walkBlock(node, st, stdin);
@@ -64,7 +66,7 @@ function statement(node: Node, st: State, stdin?: Output, tail?: Redirs): Output
       return NONE;
     case 'variable_assignments':
     case 'declaration_command':
-      for (const c of node.namedChildren) {
+      for (const c of kids(node, (n) => tick(st, n))) {
         if (!c) continue;
         if (c.type === 'variable_assignment') assign(c, st, true);
         else if (c.type === 'variable_name') continue;
@@ -72,7 +74,7 @@ function statement(node: Node, st: State, stdin?: Output, tail?: Redirs): Output
       }
       return NONE;
     case 'unset_command':
-      for (const c of node.namedChildren) if (c) st.vars.delete(evalWord(c, st).value);
+      for (const c of kids(node, (n) => tick(st, n))) if (c) st.vars.delete(evalWord(c, st).value);
       return NONE;
     case 'function_definition':
       return defineFunction(node, st);
@@ -93,7 +95,7 @@ function statement(node: Node, st: State, stdin?: Output, tail?: Redirs): Output
 }
 
 function walkBlockLenient(node: Node, st: State): void {
-  for (const c of node.namedChildren) {
+  for (const c of kids(node, (n) => tick(st, n))) {
     if (!c) continue;
     if (c.type === 'command' || c.type === 'pipeline' || c.type === 'list' || c.type === 'redirected_statement' || c.type === 'subshell' || c.type === 'compound_statement') {
       walkStatement(c, st);
@@ -116,7 +118,7 @@ export function conditional<T>(st: State, fn: () => T): T {
 function compound(node: Node, st: State): Output {
   let out: Output = NONE;
   const isFor = node.type === 'for_statement';
-  for (const c of node.namedChildren) {
+  for (const c of kids(node, (n) => tick(st, n))) {
     if (!c) continue;
     if (isFor && c.type === 'variable_name') {
       st.vars.set(c.text, null);
@@ -134,10 +136,10 @@ const EXPRESSIONS = new Set(['binary_expression', 'unary_expression', 'parenthes
 
 function list(node: Node, st: State, stdin?: Output, tail?: Redirs): Output {
   // `a && b`, `a || b`: everything after the first command may or may not run.
-  const kids = node.namedChildren;
-  const last = kids.length - 1;
+  const children = kids(node, (n) => tick(st, n));
+  const last = children.length - 1;
   let out: Output = NONE;
-  kids.forEach((c, i) => {
+  children.forEach((c, i) => {
     if (!c) return;
     const t = i === last ? tail : undefined;
     out = i === 0 ? walkStatement(c, st, stdin, t) : conditional(st, () => walkStatement(c, st, stdin, t));
@@ -165,14 +167,14 @@ function redirected(node: Node, st: State, stdin?: Output, tail?: Redirs): Outpu
   const redirs: Redirs = { nodes: [] };
   let body: Node | null = null;
   const after: Node[] = [];
-  for (const c of node.namedChildren) {
+  for (const c of kids(node, (n) => tick(st, n))) {
     if (!c) continue;
     if (c.type === 'file_redirect' || c.type === 'herestring_redirect') redirs.nodes.push(c);
     else if (c.type === 'heredoc_redirect') {
       redirs.nodes.push(c);
       // `cat <<EOF | sh`, `cat <<EOF > f`, `cat <<EOF && x`: tree-sitter hangs what follows the
       // heredoc start inside the heredoc node.
-      for (const h of c.namedChildren) {
+      for (const h of kids(c, (n) => tick(st, n))) {
         if (!h) continue;
         if (h.type === 'file_redirect' || h.type === 'herestring_redirect') redirs.nodes.push(h);
         else if (h.type !== 'heredoc_start' && h.type !== 'heredoc_body' && h.type !== 'heredoc_end') after.push(h);

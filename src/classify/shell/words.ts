@@ -1,7 +1,7 @@
 // Word evaluation: what value each argument has once bash has removed quotes and expanded what
 // the walker can know (script variables, literal substitutions). Anything else stays visible as
 // its source text and is marked dynamic, so a table can never mistake it for a literal.
-import type { Node } from './parser.js';
+import { kids, type Node } from './parser.js';
 import { decodeAnsiC, unescapeBare, unescapeDouble } from './escapes.js';
 import { add, tick, type State, type Word } from './state.js';
 import { walkSubstitution } from './walk.js';
@@ -51,7 +51,7 @@ function evalParts(node: Node, st: State, sep = ''): Word {
   let value = '';
   let dynamic = false;
   let first = true;
-  for (const c of node.namedChildren) {
+  for (const c of kids(node, (n) => tick(st, n))) {
     if (!c) continue;
     const w = evalWord(c, st);
     value += first ? w.value : sep + w.value;
@@ -75,7 +75,7 @@ function evalString(node: Node, st: State): Word {
   const text = node.text;
   const base = node.startIndex;
   let pos = text.startsWith('$') ? 2 : 1;
-  for (const c of node.namedChildren) {
+  for (const c of kids(node, (n) => tick(st, n))) {
     if (!c) continue;
     const start = c.startIndex - base;
     if (start > pos) value += unescapeDouble(text.slice(pos, start));
@@ -113,7 +113,7 @@ const EXPRESSION_PARTS = new Set([
 
 /** Arithmetic, test and ${...} operator bodies: nothing there runs except the substitutions. */
 export function walkExpression(node: Node, st: State): void {
-  for (const c of node.namedChildren) {
+  for (const c of kids(node, (n) => tick(st, n))) {
     if (!c) continue;
     tick(st);
     if (c.type === 'command_substitution' || c.type === 'process_substitution' || c.type === 'string'

@@ -19,6 +19,7 @@ const SPECS: Record<string, OptSpec> = {
   nice: { valued: ['-n', '--adjustment'] },
   ionice: { valued: ['-c', '-n', '--class', '--classdata'] },
   nohup: {},
+  coproc: {},
   timeout: { valued: ['-s', '-k', '--signal', '--kill-after'], positional: 1 },
   time: { valued: ['-f', '-o', '--format', '--output'] },
   stdbuf: { valued: ['-i', '-o', '-e', '--input', '--output', '--error'] },

@@ -95,7 +95,7 @@ test('an expired request is never allowed: the same action afterwards is a new r
     const action = { kind: 'sql', sql: 'DROP TABLE invoices' };
     const a = await api(srv.url, t('agent-1'), 'POST', '/v1/actions', { action, context: { cwd: team.prod } });
     assert.equal(a.body.status, 'pending');
-    const waited = await api(srv.url, t('agent-1'), 'GET', `/v1/actions/${a.body.id}?wait=5`);
+    const waited = await api(srv.url, t('agent-1'), 'GET', `/v1/actions/${a.body.id}?wait=20`);
     assert.equal(waited.body.status, 'expired');
     const late = await api(srv.url, t('senior-b'), 'POST', `/v1/actions/${a.body.id}/approve`, { reason: 'late' });
     assert.equal(late.body.error.code, 'E_EXPIRED');

@@ -22,6 +22,7 @@ const CASES: [FileAction['op'], string, string | undefined, string, string][] = 
   ['write', '.gitignore', W, 'mutating', 'file.write'],
   ['edit', '.claude/settings.json', W, 'destructive', 'file.edit-protected'],
   ['write', '.claude/settings.local.json', W, 'destructive', 'file.write-protected'],
+  ['write', '.Claude/Settings.JSON', W, 'destructive', 'file.write-protected'],
   ['write', '.claude/commands/review.md', W, 'mutating', 'file.write'],
   ['write', '.cursor/hooks.json', W, 'destructive', 'file.write-protected'],
   ['write', '.cursor/rules/style.mdc', W, 'mutating', 'file.write'],

@@ -2,21 +2,22 @@
 // guard's and its host's settings, git internals, system and home files) and which directories
 // are regenerated builds. Kept as data so the rules read as a list, not as code.
 
-/** Paths relative to the workspace (or anywhere below it) that switch guards off or rewrite history. */
+/** Paths relative to the workspace (or anywhere below it) that switch guards off or rewrite history.
+ * Case-insensitive: on macOS and Windows `.Claude/Settings.json` is the same file. */
 export const PROTECTED: { pattern: RegExp; what: string }[] = [
-  { pattern: /(^|\/)\.git\/./, what: "git's internals (hooks, config, refs, objects)" },
-  { pattern: /(^|\/)\.claude\/settings[^/]*\.json$/, what: "Claude Code's settings (its hooks and permissions)" },
-  { pattern: /(^|\/)\.claude\/hooks\//, what: "Claude Code's hook scripts" },
-  { pattern: /(^|\/)\.claude\.json$/, what: "Claude Code's user configuration (MCP servers, trust)" },
-  { pattern: /(^|\/)\.cursor\/(hooks\.json|mcp\.json|cli\.json|cli-config\.json)$/, what: "Cursor's hooks, permissions and MCP settings" },
-  { pattern: /(^|\/)\.gemini\/settings\.json$/, what: "Gemini CLI's settings" },
-  { pattern: /(^|\/)\.codex\//, what: "Codex's configuration" },
-  { pattern: /(^|\/)\.kiro\//, what: "Kiro's configuration and hooks" },
-  { pattern: /(^|\/)\.mcp\.json$/, what: 'the MCP server list agents load' },
-  { pattern: /(^|\/)countersign\.ya?ml$/, what: "Countersign's own configuration" },
-  { pattern: /(^|\/)\.countersign(\/|$)/, what: "Countersign's own state" },
-  { pattern: /(^|\/)\.(bashrc|bash_profile|profile|zshrc|zprofile|zshenv|netrc|npmrc|pypirc|gitconfig)$/, what: 'a shell or credentials dotfile' },
-  { pattern: /(^|\/)\.(ssh|aws|kube|gnupg|docker|config\/gcloud)\//, what: 'keys or cloud credentials' },
+  { pattern: /(^|\/)\.git\/./i, what: "git's internals (hooks, config, refs, objects)" },
+  { pattern: /(^|\/)\.claude\/settings[^/]*\.json$/i, what: "Claude Code's settings (its hooks and permissions)" },
+  { pattern: /(^|\/)\.claude\/hooks\//i, what: "Claude Code's hook scripts" },
+  { pattern: /(^|\/)\.claude\.json$/i, what: "Claude Code's user configuration (MCP servers, trust)" },
+  { pattern: /(^|\/)\.cursor\/(hooks\.json|mcp\.json|cli\.json|cli-config\.json)$/i, what: "Cursor's hooks, permissions and MCP settings" },
+  { pattern: /(^|\/)\.gemini\/settings\.json$/i, what: "Gemini CLI's settings" },
+  { pattern: /(^|\/)\.codex\//i, what: "Codex's configuration" },
+  { pattern: /(^|\/)\.kiro\//i, what: "Kiro's configuration and hooks" },
+  { pattern: /(^|\/)\.mcp\.json$/i, what: 'the MCP server list agents load' },
+  { pattern: /(^|\/)countersign\.ya?ml$/i, what: "Countersign's own configuration" },
+  { pattern: /(^|\/)\.countersign(\/|$)/i, what: "Countersign's own state" },
+  { pattern: /(^|\/)\.(bashrc|bash_profile|profile|zshrc|zprofile|zshenv|netrc|npmrc|pypirc|gitconfig)$/i, what: 'a shell or credentials dotfile' },
+  { pattern: /(^|\/)\.(ssh|aws|kube|gnupg|docker|config\/gcloud)\//i, what: 'keys or cloud credentials' },
 ];
 
 /** System locations: never a workspace, even when an agent claims `/` as its cwd. */

@@ -141,3 +141,21 @@ test('every host format through the real server: a staging read is allowed, a pr
     assert.match(held.stderr, /Countersign: this action (is waiting for human approval|is not allowed) \(request req_/, host);
   }
 });
+
+test('file tools: an agent cannot edit its own guard; an apply_patch is judged on every file it names', async () => {
+  // Claude's Write of .claude/settings.json (the fixture) would switch the hook off: held, even in staging.
+  const guard = await runHook('claude-code', payload('claude-code/pretooluse-write.json', team.staging, { tool_input: { file_path: `${team.staging}/.claude/settings.json`, content: '{}' } }), env());
+  assert.equal(guard.code, 2, guard.stdout);
+  const gid = requestId(guard.stderr);
+  assert.equal((await human(team, 'admin', 'GET', `/v1/actions/${gid}`)).body.risk, 'destructive');
+
+  const patch = (files: string): string =>
+    payload('codex/pretooluse-apply-patch.json', team.staging, { tool_input: { command: `*** Begin Patch\n${files}*** End Patch\n` } });
+  const fine = await runHook('codex', patch('*** Add File: notes/today.md\n+standup\n*** Update File: src/cart.ts\n@@\n-old\n+new\n'), env());
+  assert.deepEqual({ code: fine.code, stdout: fine.stdout, stderr: fine.stderr }, { code: 0, stdout: '', stderr: '' });
+  const sneaky = await runHook('codex', patch('*** Add File: notes/today.md\n+standup\n*** Add File: .git/hooks/pre-push\n+exit 0\n'), env());
+  assert.equal(sneaky.code, 2);
+  const sid = requestId(sneaky.stderr);
+  const view = (await human(team, 'admin', 'GET', `/v1/actions/${sid}`)).body;
+  assert.deepEqual({ path: view.action.path, risk: view.risk }, { path: `${team.staging}/.git/hooks/pre-push`, risk: 'destructive' });
+});

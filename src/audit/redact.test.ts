@@ -55,3 +55,7 @@ test('redact copies: the input is not changed, arrays and nesting are walked', (
   assert.deepEqual(redact(input), { action: { kind: 'shell', command: 'PGPASSWORD=[redacted] psql' }, list: ['Bearer [redacted]', 3] });
   assert.deepEqual(input, before);
 });
+
+test('values with toJSON are redacted in their JSON form', () => {
+  assert.deepEqual(redact({ when: new Date(0), url: { toJSON: () => 'postgres://u:pw@h/db' } }), { when: '1970-01-01T00:00:00.000Z', url: 'postgres://u:[redacted]@h/db' });
+});

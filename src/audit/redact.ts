@@ -50,6 +50,9 @@ export function redact<T>(value: T): T {
 function walk(value: unknown): unknown {
   if (typeof value === 'string') return redactText(value);
   if (value === null || typeof value !== 'object') return value;
+  // Serialise as JSON will (a Date becomes its ISO text), so what is hashed is what was meant.
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return walk((toJSON as () => unknown).call(value));
   if (Array.isArray(value)) return value.map(walk);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {

@@ -1,16 +1,16 @@
 // The process crash.test.ts kills with SIGKILL at random moments. It writes as fast as it can and
 // prints one line per write only AFTER the store acknowledged it, so every printed line is a promise
 // the store made: "I id" (request inserted), "U id version" (request updated), "A seq hash" (audit).
-// Usage: node crash-child.js DB_PATH ROUND
+// Usage: node crash-child.js DB_PATH ROUND [worker]
 import { openSqliteStore } from './index.js';
 import { record } from '../conformance-fixtures.js';
 
-const [path, round] = process.argv.slice(2);
+const [path, round, mode] = process.argv.slice(2);
 if (!path || !round) {
   process.stderr.write('usage: crash-child DB_PATH ROUND\n');
   process.exit(2);
 }
-const store = await openSqliteStore({ path });
+const store = await openSqliteStore({ path, worker: mode === 'worker' });
 const say = (line: string): void => void process.stdout.write(line + '\n');
 
 async function worker(w: number): Promise<never> {

@@ -12,9 +12,9 @@ import { verifyStore } from '../verify-store.js';
 const CHILD = fileURLToPath(new URL('./crash-child.js', import.meta.url));
 
 /** Runs the child until it has written for `ms` after start-up, then SIGKILLs it; returns its stdout lines. */
-function runAndKill(path: string, round: number, ms: number): Promise<string[]> {
+function runAndKill(path: string, round: number, ms: number, mode: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, path, String(round)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CHILD, path, String(round), mode], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -31,13 +31,14 @@ function runAndKill(path: string, round: number, ms: number): Promise<string[]> 
   });
 }
 
-test('SIGKILL during heavy writes: every acknowledged write survives and the chain verifies', { timeout: 120_000 }, async () => {
+for (const mode of ['in-thread', 'worker']) {
+test(`SIGKILL during heavy writes (${mode}): every acknowledged write survives and the chain verifies`, { timeout: 120_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cs-crash-'));
   const path = join(dir, 'countersign.db');
   const summary: { round: number; acked: number; lost: string[]; chain: boolean }[] = [];
   try {
     for (let round = 1; round <= 6; round++) {
-      const lines = await runAndKill(path, round, 100 + Math.floor(Math.random() * 500));
+      const lines = await runAndKill(path, round, 100 + Math.floor(Math.random() * 500), mode);
       const store = await openSqliteStore({ path });
       const lost: string[] = [];
       for (const line of lines) {
@@ -49,7 +50,7 @@ test('SIGKILL during heavy writes: every acknowledged write survives and the cha
       const chain = await verifyStore(store);
       await store.close();
       summary.push({ round, acked: lines.length - 1, lost, chain: chain.ok });
-      console.log(`round ${round}: ${lines.length - 1} acknowledged writes checked, ${chain.entries} entries verified`);
+      console.log(`${mode} round ${round}: ${lines.length - 1} acknowledged writes checked, ${chain.entries} entries verified`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -57,3 +58,4 @@ test('SIGKILL during heavy writes: every acknowledged write survives and the cha
   assert.deepEqual(summary.map(({ round, lost, chain }) => ({ round, lost, chain })), summary.map(({ round }) => ({ round, lost: [], chain: true })));
   assert.ok(summary.every((s) => s.acked > 0), `every round acknowledged some writes: ${JSON.stringify(summary.map((s) => s.acked))}`);
 });
+}

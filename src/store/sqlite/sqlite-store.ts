@@ -1,16 +1,17 @@
 // The embedded store: one SQLite file in WAL mode with synchronous=FULL, so an acknowledged write
-// survives a crash or power loss. Writes go through GroupCommit; reads run directly (they only
-// ever see committed data, because a group transaction runs start to finish within one tick).
+// survives a crash or power loss. Writes are grouped (GroupCommit) and run either in this thread or,
+// with `worker: true`, in a writer thread so that SQLite and fsync never block the event loop.
+// Reads run directly on this thread's connection and only ever see committed data.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AuditAppend, AuditEntry, Clock, RequestFilter, RequestRecord, Store } from '../../core/index.js';
 import { readAsync, toStoreError } from '../store-error.js';
-import { AuditTable } from './audit-table.js';
 import { GroupCommit } from './group-commit.js';
-import { RequestsTable } from './requests-table.js';
 import { checkVersion, migrate } from './schema.js';
-import { StateTables } from './state-tables.js';
+import { readSettings, type StoreSettings } from './settings.js';
+import { WorkerWriter } from './worker-writer.js';
+import { describe, openTables, runWrite, type WriteOp } from './write-ops.js';
 
 export type SqliteStoreOptions = {
   /** The database file (its directory is created); ":memory:" for a throw-away store. */
@@ -24,99 +25,95 @@ export type SqliteStoreOptions = {
   /** Open an existing database for reading only (offline `audit verify|export` beside a running
    * server): no migrations, and every write fails with E_STORE. */
   readonly?: boolean;
+  /** Run writes in a writer thread (not with ":memory:" or readonly). */
+  worker?: boolean;
 };
 
 export type SqliteStore = Store & {
   readonly path: string;
-  /** Runs queued writes now instead of at the end of the tick (tests, shutdown). */
+  /** Runs queued writes now instead of at the end of the tick (in-thread mode; a no-op in worker
+   * mode, where the writer commits on its own). */
   flush(): void;
-  /** The durability settings in force on this connection (for `doctor` and tests). */
-  settings(): { journalMode: string; synchronous: string; busyTimeoutMs: number; schemaVersion: number };
+  /** The durability settings in force on the writing connection (for `doctor` and tests). */
+  settings(): StoreSettings;
 };
 
-const SYNCHRONOUS = ['off', 'normal', 'full', 'extra'];
+type Writer = { submit(op: WriteOp): Promise<unknown>; flush(): void; close(): Promise<void>; settings: () => StoreSettings };
 
-export function openSqliteStore(opts: SqliteStoreOptions): Promise<SqliteStore> {
-  try {
-    return Promise.resolve(open(opts));
-  } catch (e) {
-    return Promise.reject(toStoreError(e, `Opening the SQLite store at ${opts.path}`));
-  }
-}
-
-function open(opts: SqliteStoreOptions): SqliteStore {
+export async function openSqliteStore(opts: SqliteStoreOptions): Promise<SqliteStore> {
+  const busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
   const clock = opts.clock ?? { now: () => Date.now() };
-  const readonly = opts.readonly === true;
-  if (opts.path !== ':memory:' && !readonly) mkdirSync(dirname(opts.path), { recursive: true });
-  const db = new Database(opts.path, { timeout: opts.busyTimeoutMs ?? 5000, readonly, fileMustExist: readonly });
+  const useWorker = opts.worker === true && opts.readonly !== true && opts.path !== ':memory:';
+  let db: Database.Database | undefined;
+  let w: WorkerWriter | undefined;
+  let writer: Writer;
   try {
-    if (readonly) {
-      checkVersion(db);
+    if (useWorker) {
+      w = await WorkerWriter.start({ path: opts.path, busyTimeoutMs, now: clock.now(), ...(opts.maxBatch ? { maxBatch: opts.maxBatch } : {}) });
+      const ww = w;
+      writer = { submit: (op) => ww.submit(op), flush: () => undefined, close: () => ww.close(), settings: () => ww.settings };
+      db = new Database(opts.path, { timeout: busyTimeoutMs, readonly: true, fileMustExist: true });
     } else {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-      db.pragma('foreign_keys = ON');
-      migrate(db, clock.now());
+      const readonly = opts.readonly === true;
+      if (opts.path !== ':memory:' && !readonly) mkdirSync(dirname(opts.path), { recursive: true });
+      db = new Database(opts.path, { timeout: busyTimeoutMs, readonly, fileMustExist: readonly });
+      if (readonly) checkVersion(db);
+      else {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = FULL');
+        db.pragma('foreign_keys = ON');
+        migrate(db, clock.now());
+      }
+      writer = inThreadWriter(db, opts.maxBatch);
     }
   } catch (e) {
-    db.close();
-    throw e;
+    db?.close();
+    await w?.close();
+    throw toStoreError(e, `Opening the SQLite store at ${opts.path}`);
   }
-  const audit = new AuditTable(db);
-  const requests = new RequestsTable(db);
-  const state = new StateTables(db);
-  const writes = new GroupCommit(db, opts.maxBatch);
-  let closed = false;
+  return storeOn(db, writer, clock, opts.path);
+}
 
+function inThreadWriter(db: Database.Database, maxBatch?: number): Writer {
+  const tables = openTables(db);
+  const gc = new GroupCommit(db, maxBatch);
   return {
-    path: opts.path,
-    flush: () => writes.flush(),
-    settings: () => ({
-      journalMode: String(db.pragma('journal_mode', { simple: true })),
-      synchronous: SYNCHRONOUS[Number(db.pragma('synchronous', { simple: true }))] ?? 'unknown',
-      busyTimeoutMs: Number(db.pragma('busy_timeout', { simple: true })),
-      schemaVersion: Number((db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number }).v),
-    }),
+    submit: (op) => gc.submit(describe(op), () => runWrite(tables, op)),
+    flush: () => gc.flush(),
+    close: async () => gc.close(),
+    settings: () => readSettings(db),
+  };
+}
 
-    insertRequest(r: RequestRecord, items: AuditAppend[]): Promise<AuditEntry[]> {
-      return writes.submit(`Storing request ${r.id}`, () => {
-        requests.insert(r);
-        return audit.append(items, clock.now());
-      });
-    },
-    updateRequest(r: RequestRecord, expectedVersion: number, items: AuditAppend[]): Promise<AuditEntry[]> {
-      return writes.submit(`Updating request ${r.id}`, () => {
-        requests.update(r, expectedVersion);
-        return audit.append(items, clock.now());
-      });
-    },
+function storeOn(db: Database.Database, writer: Writer, clock: Clock, path: string): SqliteStore {
+  const { audit, requests, state } = openTables(db);
+  const write = <T>(op: WriteOp) => writer.submit(op) as Promise<T>;
+  let closed = false;
+  return {
+    path,
+    flush: () => writer.flush(),
+    settings: () => writer.settings(),
+
+    insertRequest: (r: RequestRecord, items: AuditAppend[]) => write<AuditEntry[]>({ kind: 'insert', r, audit: items, at: clock.now() }),
+    updateRequest: (r: RequestRecord, expectedVersion: number, items: AuditAppend[]) =>
+      write<AuditEntry[]>({ kind: 'update', r, expectedVersion, audit: items, at: clock.now() }),
     getRequest: (id) => readAsync('Reading a request', () => requests.get(id)),
     listRequests: (filter: RequestFilter) => readAsync('Listing requests', () => requests.list(filter)),
     findApproved: (agentId, digest, now) => readAsync('Looking up an approval', () => requests.findApproved(agentId, digest, now)),
 
-    appendAudit(items: AuditAppend[]): Promise<AuditEntry[]> {
-      return writes.submit('Appending to the audit log', () => audit.append(items, clock.now()));
-    },
+    appendAudit: (items: AuditAppend[]) => write<AuditEntry[]>({ kind: 'append', audit: items, at: clock.now() }),
     readAudit: (fromSeq, limit) => readAsync('Reading the audit log', () => audit.read(fromSeq, limit)),
     auditHead: () => readAsync('Reading the audit head', () => audit.readHead()),
 
     getState: <T>(key: string) => readAsync('Reading state', () => state.get<T>(key)),
-    setState(key: string, value: unknown, items: AuditAppend[]): Promise<AuditEntry[]> {
-      return writes.submit(`Setting state "${key}"`, () => {
-        const at = clock.now();
-        state.set(key, value, at);
-        return audit.append(items, at);
-      });
-    },
-    bumpCounter(key: string, window: number, delta: number): Promise<number> {
-      return writes.submit(`Counting "${key}"`, () => state.bump(key, window, delta));
-    },
+    setState: (key: string, value: unknown, items: AuditAppend[]) => write<AuditEntry[]>({ kind: 'set-state', key, value, audit: items, at: clock.now() }),
+    bumpCounter: (key: string, window: number, delta: number) => write<number>({ kind: 'bump', key, window, delta }),
 
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
       try {
-        writes.close();
+        await writer.close();
       } finally {
         db.close();
       }

@@ -64,12 +64,14 @@ test('each kind is dispatched to its classifier', () => {
   const got = [
     { kind: 'sql', sql: 'TRUNCATE payments' },
     { kind: 'sql', sql: 'DELETE FROM payments', dialect: 'mysql' },
+    { kind: 'sql', sql: 'DELETE FROM payments', dialect: 'Postgres' },
+    { kind: 'sql', sql: 'SELECT TOP 5 * FROM payments', dialect: 'mssql' },
     { kind: 'terraform-plan', plan: { resource_changes: [{ address: 'aws_db_instance.main', change: { actions: ['delete', 'create'] } }] } },
     { kind: 'file', op: 'write', path: '.claude/settings.json' },
     { kind: 'shell', command: 'ls -la' },
     { kind: 'shell', command: 'rm -rf /' },
   ].map((a) => classify(a).risk);
-  assert.deepEqual(got, ['destructive', 'destructive', 'destructive', 'destructive', 'readonly', 'destructive']);
+  assert.deepEqual(got, ['destructive', 'destructive', 'destructive', 'readonly', 'destructive', 'destructive', 'readonly', 'destructive']);
 });
 
 test('the cwd option places file actions', () => {

@@ -16,6 +16,7 @@ export type ClassifyOptions = {
 export const MAX_COMMAND_CHARS = 1_000_000;
 
 const DIALECTS: readonly SqlDialect[] = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'bigquery', 'transactsql', 'snowflake'];
+const ALIASES: Record<string, SqlDialect> = { postgres: 'postgresql', pg: 'postgresql', psql: 'postgresql', sqlite3: 'sqlite', mssql: 'transactsql', sqlserver: 'transactsql', tsql: 'transactsql' };
 const FILE_OPS = ['write', 'edit', 'delete'];
 
 let ready: Promise<void> | null = null;
@@ -60,10 +61,12 @@ function dispatch(action: unknown, opts: ClassifyOptions): RiskReport {
       const cwd = opts.cwd ?? act.cwd;
       return classifyShell(act.command, cwd !== undefined ? { cwd } : {});
     }
-    case 'sql':
+    case 'sql': {
       if (typeof act.sql !== 'string') return bad('A sql action needs "sql" (a string).');
-      if (act.dialect !== undefined && !DIALECTS.includes(act.dialect)) return bad(`"dialect" must be one of ${DIALECTS.join(', ')}.`);
-      return classifySql(act.sql, act.dialect ?? 'postgresql');
+      const dialect = act.dialect === undefined ? 'postgresql' : typeof act.dialect === 'string' ? (ALIASES[act.dialect.toLowerCase()] ?? act.dialect.toLowerCase()) : '';
+      if (!(DIALECTS as readonly string[]).includes(dialect)) return bad(`"dialect" must be one of ${DIALECTS.join(', ')}.`);
+      return classifySql(act.sql, dialect as SqlDialect);
+    }
     case 'terraform-plan':
       if (!('plan' in act)) return bad('A terraform-plan action needs "plan" (the output of `terraform show -json`).');
       return classifyPlan(act.plan);

@@ -16,6 +16,9 @@ export type PlanChange = {
 
 export type ReadPlan = { changes: PlanChange[]; errored: boolean } | { error: ClassifyError };
 
+/** More changes than this in one plan is refused (E_TOO_MUCH_WORK) rather than read without bound. */
+export const MAX_RESOURCE_CHANGES = 1_000_000;
+
 const ACTIONS: Record<string, PlanChange['kind']> = {
   'no-op': 'noop',
   read: 'read',
@@ -55,6 +58,9 @@ export function readChanges(plan: unknown): ReadPlan {
   const deferred = ((p.deferred_changes ?? []) as Record<string, unknown>[]).map((d) => (d && typeof d === 'object' ? d.resource_change : d));
   const list = [...((p.resource_changes ?? []) as unknown[]), ...deferred];
   const firstDeferred = list.length - deferred.length;
+  if (list.length > MAX_RESOURCE_CHANGES) {
+    return { error: { code: 'E_TOO_MUCH_WORK', message: `The plan lists ${list.length} resource changes; the classifier reads at most ${MAX_RESOURCE_CHANGES}. Split the configuration or target the plan.` } };
+  }
   for (let i = 0; i < list.length; i++) {
     const rc = list[i] as Record<string, unknown> | null;
     if (!rc || typeof rc !== 'object') return shapeError(`resource_changes[${i}] is not an object.`);

@@ -31,7 +31,10 @@ export function agentRoutes(r: Router, d: ServerDeps): void {
     const handler = Object.prototype.hasOwnProperty.call(d.hooks, host) ? d.hooks[host] : undefined;
     if (!handler) throw new CountersignError('E_NOT_FOUND', `No HTTP hook for host "${host}"; known: ${Object.keys(d.hooks).join(', ') || 'none'}.`);
     const agent = requireAgent(principalOf(d.authenticate, req));
-    const body = await readJson(req, d.bodyLimit);
+    // A body that cannot be read still goes to the hook, as nothing: the hook answers "deny" in
+    // its host's protocol. A non-2xx answer would be a non-blocking error to some hosts, letting
+    // the tool call run.
+    const body = await readJson(req, d.bodyLimit).catch(() => undefined);
     const out = await handler(body, { agent, engine: d.engine });
     sendJson(res, out.status, out.body);
   });

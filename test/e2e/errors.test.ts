@@ -98,3 +98,23 @@ test('health, the placeholder page and the dashboard route', async () => {
   assert.equal(page.status, 200);
   assert.match(page.body as string, /<title>Countersign<\/title>/);
 });
+
+test('host hooks over HTTP: a decision in the host protocol, and deny for a body that cannot be read', async () => {
+  const input = {
+    session_id: 's-1',
+    transcript_path: '/tmp/t.jsonl',
+    cwd: team.prod,
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command: 'ls -la' },
+    tool_use_id: 'toolu_1',
+  };
+  const ok = await api(srv.url, t('agent-1'), 'POST', '/v1/hooks/claude-code', input);
+  assert.equal(ok.status, 200);
+  assert.equal(ok.body.hookSpecificOutput.permissionDecision, 'allow');
+  const broken = await api(srv.url, t('agent-1'), 'POST', '/v1/hooks/claude-code', '{"hook_event_name": "PreTo');
+  assert.equal(broken.status, 200);
+  assert.equal(broken.body.hookSpecificOutput?.permissionDecision ?? broken.body.decision, broken.body.hookSpecificOutput ? 'deny' : 'block');
+  assert.deepEqual(code(await api(srv.url, t('agent-1'), 'POST', '/v1/hooks/no-such-host', input)), [404, 'E_NOT_FOUND']);
+  assert.deepEqual(code(await api(srv.url, t('senior-b'), 'POST', '/v1/hooks/claude-code', input)), [403, 'E_WRONG_PRINCIPAL_KIND']);
+});

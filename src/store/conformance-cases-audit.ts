@@ -56,6 +56,17 @@ export const AUDIT_CASES: ConformanceCase[] = [
     },
   },
   {
+    name: 'bodies are stored in their JSON form; what JSON cannot hold is refused, not changed',
+    async run({ store }) {
+      const [e] = await store.appendAudit([{ type: 't', body: { when: new Date(0), gone: undefined, zero: -0, list: [1, 'a', null] } }]);
+      assert.deepEqual(e?.body, { when: '1970-01-01T00:00:00.000Z', zero: 0, list: [1, 'a', null] });
+      const bad: Record<string, unknown>[] = [{ f: () => 1 }, { list: [1, undefined] }, { n: Number.NEGATIVE_INFINITY }, { b: 10n }];
+      const codes: string[] = [];
+      for (const body of bad) codes.push(await codeOf(store.appendAudit([{ type: 't', body }])));
+      assert.deepEqual([codes, (await store.auditHead())?.seq], [['E_AUDIT_WRITE', 'E_AUDIT_WRITE', 'E_AUDIT_WRITE', 'E_AUDIT_WRITE'], 1]);
+    },
+  },
+  {
     name: 'state: get/set with audit, overwrite, plain JSON only',
     async run({ store }) {
       assert.equal(await store.getState('freeze'), null);

@@ -14,7 +14,7 @@ export class WorkerWriter {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private dead: CountersignError | null = null;
-  private closing: Promise<void> | null = null;
+  closing: Promise<void> | null = null;
   private onClosed: (() => void) | null = null;
 
   private constructor(private readonly worker: Worker, readonly settings: StoreSettings) {}
@@ -33,7 +33,9 @@ export class WorkerWriter {
         } else writer?.reply(m);
       });
       const fail = (why: string) => {
-        const e = new CountersignError('E_STORE', `The SQLite writer thread stopped (${why}); nothing more can be written. Restart the server.`);
+        const e = writer?.closing
+          ? new CountersignError('E_STORE', 'The store is closed. Open it again.')
+          : new CountersignError('E_STORE', `The SQLite writer thread stopped (${why}); nothing more can be written. Restart the server.`);
         if (writer) writer.die(e);
         else reject(e);
       };

@@ -10,6 +10,7 @@ import type { ApprovalRequirement } from '../core/index.js';
 
 export function combineApprovals(reqs: readonly ApprovalRequirement[]): ApprovalRequirement {
   if (reqs.length === 0) throw new Error('combineApprovals needs at least one requirement');
+  if (reqs.length === 1 && !reqs[0]!.roleSets) return { ...reqs[0]!, roles: [...reqs[0]!.roles] }; // the common case
   const sets = reduceSets(reqs.flatMap((r) => (r.roleSets ?? (r.roles.length ? [r.roles] : []))));
   const out: ApprovalRequirement = {
     count: Math.max(...reqs.map((r) => r.count)),

@@ -30,7 +30,8 @@ function run(policy: CompiledPolicy, input: EvaluateInput, traces?: RuleTrace[])
     const message = `environment "${input.environment}" is not declared in the policy`;
     return { ...base, verdict: 'deny', matched: [], errors: [{ rule: '(environment)', message }], reasons: [`Denied: ${message}; declare it under environments or fix the target.`] };
   }
-  policy.rules.forEach((rule, i) => {
+  for (let i = 0; i < policy.rules.length; i++) {
+    const rule = policy.rules[i]!;
     const why: string[] | undefined = traces ? [] : undefined;
     try {
       const matched = matchesRule(rule, policy.matchers[i]!, input, why);
@@ -41,7 +42,7 @@ function run(policy: CompiledPolicy, input: EvaluateInput, traces?: RuleTrace[])
       errors.push({ rule: rule.id, message });
       traces?.push({ id: rule.id, matched: true, why: why!, decide: 'deny', error: message });
     }
-  });
+  }
   if (errors.length || hits.deny.length) {
     const reasons = [
       ...hits.deny.map((r) => because(r, 'denied')),

@@ -18,32 +18,39 @@ import { FINDING_KEYS, type EvaluateInput, type Matchers, type Rule } from './ty
 export function matchesRule(rule: Rule, m: Matchers, input: EvaluateInput, trace?: string[]): boolean {
   const w = rule.when;
   let ok = true;
-  const check = (label: string, held: boolean): boolean => {
-    if (trace) trace.push(`${held ? 'yes' : 'no '} ${label}`);
+  // Labels are built only when explaining: evaluate() is on every decision's hot path.
+  const check = (held: boolean, label: () => string): boolean => {
+    if (trace) trace.push(`${held ? 'yes' : 'no '} ${label()}`);
     if (!held) ok = false;
     return ok || trace !== undefined; // keep going only when explaining
   };
-  if (m.environment && !check(`environment ${quote(input.environment)} in [${show(m.environment)}]`, anyGlob(m.environment, input.environment))) return false;
+  if (m.environment && !check(anyGlob(m.environment, input.environment), () => `environment ${quote(input.environment)} in [${show(m.environment!)}]`)) return false;
   if (w.risk) {
     const risk = input.report.risk;
     if (!RISKS.includes(risk)) throw new Error(`the report's risk ${JSON.stringify(risk)} is not one of ${RISKS.join(', ')}`);
-    if (!check(`risk ${risk} in [${w.risk.join(', ')}]`, w.risk.includes(risk))) return false;
+    if (!check(w.risk.includes(risk), () => `risk ${risk} in [${w.risk!.join(', ')}]`)) return false;
   }
-  if (w.kind && !check(`kind ${input.action.kind} in [${w.kind.join(', ')}]`, w.kind.includes(input.action.kind))) return false;
+  if (w.kind && !check(w.kind.includes(input.action.kind), () => `kind ${input.action.kind} in [${w.kind!.join(', ')}]`)) return false;
   if (m.target) {
     const id = input.target?.id;
-    if (!check(`target ${id === undefined ? '(none resolved)' : quote(id)} in [${show(m.target)}]`, id !== undefined && anyGlob(m.target, id))) return false;
+    if (!check(id !== undefined && anyGlob(m.target, id), () => `target ${id === undefined ? '(none resolved)' : quote(id)} in [${show(m.target!)}]`)) return false;
   }
-  if (m.agent && !check(`agent ${quote(input.agent.id)} in [${show(m.agent)}]`, anyGlob(m.agent, input.agent.id))) return false;
-  if (FINDING_KEYS.some((k) => m[k])) {
+  if (m.agent && !check(anyGlob(m.agent, input.agent.id), () => `agent ${quote(input.agent.id)} in [${show(m.agent!)}]`)) return false;
+  if (m.effect || m.tool || m.resource || m.finding) {
     const findings = input.report.findings;
     if (!Array.isArray(findings)) throw new Error('the report has no findings list');
-    const each = findings.map((f) => findingMatches(f, m));
     const allow = rule.decide.verdict === 'allow';
-    const held = allow ? each.length > 0 && each.every(Boolean) : each.some(Boolean);
-    const label = FINDING_KEYS.filter((k) => m[k]).map((k) => `${k} [${show(m[k]!)}]`).join(', ');
-    const count = each.filter(Boolean).length;
-    check(`${allow ? 'every' : 'some'} finding has ${label} (${count} of ${each.length} do${count ? `: ${describe(findings, each)}` : ''})`, held);
+    let held: boolean;
+    if (trace) {
+      const each = findings.map((f) => findingMatches(f, m));
+      held = allow ? each.length > 0 && each.every(Boolean) : each.some(Boolean);
+      const label = FINDING_KEYS.filter((k) => m[k]).map((k) => `${k} [${show(m[k]!)}]`).join(', ');
+      const count = each.filter(Boolean).length;
+      check(held, () => `${allow ? 'every' : 'some'} finding has ${label} (${count} of ${each.length} do${count ? `: ${describe(findings, each)}` : ''})`);
+    } else {
+      held = allow ? findings.length > 0 && findings.every((f) => findingMatches(f, m)) : findings.some((f) => findingMatches(f, m));
+      if (!held) ok = false;
+    }
   }
   return ok;
 }

@@ -69,6 +69,8 @@ function dispatch(action: unknown, opts: ClassifyOptions): RiskReport {
     }
     case 'terraform-plan':
       if (!('plan' in act)) return bad('A terraform-plan action needs "plan" (the output of `terraform show -json`).');
+      // `command` (the apply that would run) is recorded, not classified: the plan says what it does.
+      if (act.command !== undefined && typeof act.command !== 'string') return bad('"command" must be a string.');
       return classifyPlan(act.plan);
     case 'file':
       return file(act, opts, a);

@@ -114,7 +114,7 @@ test('host hooks over HTTP: a decision in the host protocol, and deny for a body
   assert.equal(ok.body.hookSpecificOutput.permissionDecision, 'allow');
   const broken = await api(srv.url, t('agent-1'), 'POST', '/v1/hooks/claude-code', '{"hook_event_name": "PreTo');
   assert.equal(broken.status, 200);
-  assert.equal(broken.body.hookSpecificOutput?.permissionDecision ?? broken.body.decision, broken.body.hookSpecificOutput ? 'deny' : 'block');
+  assert.deepEqual([broken.body.hookSpecificOutput.permissionDecision, /\(E_BAD_INPUT\)/.test(broken.body.hookSpecificOutput.permissionDecisionReason)], ['deny', true]);
   assert.deepEqual(code(await api(srv.url, t('agent-1'), 'POST', '/v1/hooks/no-such-host', input)), [404, 'E_NOT_FOUND']);
   assert.deepEqual(code(await api(srv.url, t('senior-b'), 'POST', '/v1/hooks/claude-code', input)), [403, 'E_WRONG_PRINCIPAL_KIND']);
 });

@@ -9,6 +9,8 @@ export type ServerDeps = {
   /** Host hooks answered over HTTP, mounted at POST /v1/hooks/<host>. */
   hooks: Record<string, HttpHookHandler>;
   bodyLimit: number;
+  /** Longest `?wait=` long-poll. */
+  maxWaitMs: number;
   /** The dashboard's built files (web/dist); a placeholder page is served when absent. */
   staticDir?: string;
 };

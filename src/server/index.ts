@@ -10,6 +10,7 @@ import type { Authenticate } from './auth.js';
 import type { ServerDeps } from './deps.js';
 import { DEFAULT_BODY_LIMIT, sendError, sendJson } from './http-util.js';
 import { Router } from './router.js';
+import { MAX_WAIT_MS } from '../engine/wait.js';
 import { agentRoutes } from './routes-agent.js';
 import { auditRoutes } from './routes-audit.js';
 import { humanRoutes } from './routes-human.js';
@@ -21,6 +22,7 @@ export type ServerOptions = {
   authenticate: Authenticate;
   hooks?: ServerDeps['hooks'];
   bodyLimit?: number;
+  maxWaitMs?: number;
   staticDir?: string;
 };
 
@@ -32,6 +34,7 @@ export function createApp(opts: ServerOptions): { handle(req: IncomingMessage, r
     authenticate: opts.authenticate,
     hooks: opts.hooks ?? HTTP_HOOKS,
     bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    maxWaitMs: opts.maxWaitMs ?? MAX_WAIT_MS,
     ...(opts.staticDir ? { staticDir: opts.staticDir } : {}),
   };
   const streams = new Set<() => void>();

@@ -16,7 +16,7 @@ export function agentRoutes(r: Router, d: ServerDeps): void {
 
   r.add('GET', '/v1/actions/:id', async ({ req, res, url, params }) => {
     const who = principalOf(d.authenticate, req);
-    const waitMs = parseWait(url.searchParams.get('wait'));
+    const waitMs = parseWait(url.searchParams.get('wait'), d.maxWaitMs);
     const id = params['id']!;
     const first = await d.engine.get(id);
     if (!first) throw new CountersignError('E_NOT_FOUND', `No request "${id}".`);
@@ -40,9 +40,11 @@ export function agentRoutes(r: Router, d: ServerDeps): void {
   });
 }
 
-export function parseWait(v: string | null): number {
+/** `?wait=SECONDS`, capped at the configured maximum (and never above 300 s). */
+export function parseWait(v: string | null, maxMs = MAX_WAIT_MS): number {
   if (v === null || v === '') return 0;
   const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new CountersignError('E_BAD_INPUT', '"wait" must be a number of seconds between 0 and 300.');
-  return Math.min(n * 1000, MAX_WAIT_MS);
+  const cap = Math.min(maxMs, MAX_WAIT_MS);
+  if (!Number.isFinite(n) || n < 0) throw new CountersignError('E_BAD_INPUT', `"wait" must be a number of seconds between 0 and ${cap / 1000}.`);
+  return Math.min(n * 1000, cap);
 }

@@ -69,6 +69,7 @@ export async function run(argv: string[]): Promise<number> {
       engine,
       authenticate: (t) => authenticate(config, t),
       bodyLimit: config.server.bodyLimitBytes,
+      maxWaitMs: config.server.waitMaxSeconds * 1000,
       host,
       port,
       ...(staticDir ? { staticDir } : {}),

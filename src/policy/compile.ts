@@ -36,10 +36,11 @@ export function checkPolicy(doc: Record<string, unknown>, c: Checker, known: Kno
   const ids = new Set<string>();
   (rawRules ?? []).forEach((raw, i) => {
     const r = parseRule(c, raw, ['policy', 'rules', i], environments, known);
-    if (!r) return;
-    if (ids.has(r.id)) c.fail(['policy', 'rules', i, 'id'], `rule id "${r.id}" is used twice; ids must be unique`);
-    ids.add(r.id);
-    rules.push(r);
+    // Duplicates are checked on the raw id so they are reported even when the rule has other problems.
+    const id = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)['id'] : undefined;
+    if (typeof id === 'string' && ids.has(id)) c.fail(['policy', 'rules', i, 'id'], `rule id "${id}" is used twice; ids must be unique`);
+    if (typeof id === 'string') ids.add(id);
+    if (r) rules.push(r);
   });
   if (c.issues.length > before || !environments || !defaultEnvironment) return null;
   return build(rules, environments, defaultEnvironment);

@@ -31,6 +31,8 @@ export type EngineOptions = {
   publicUrl?: string;
   /** How often pending requests are checked for expiry; 0 turns the sweeper off. */
   sweepMs?: number;
+  /** How long an HTTP host hook holds a pending request open before answering "not allowed". */
+  hookWaitMs?: number;
   /** How often limit counters merge into the store's shared counters. */
   limitSyncMs?: number;
 };
@@ -66,6 +68,7 @@ export function createEngine(opts: EngineOptions) {
     },
     clock,
     store: opts.store,
+    hookWaitMs: opts.hookWaitMs,
     submit: (agent: Agent, input: SubmitInput): Promise<SubmitAnswer> => submit(ctx, agent, input),
     async wait(id: string, ms: number): Promise<RequestOutcome> {
       return outcomeOf(await waitFor(ctx, id, ms), clock.now());

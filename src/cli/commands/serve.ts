@@ -59,7 +59,13 @@ export async function run(argv: string[]): Promise<number> {
     opened = await openDataDir(flags, true);
     const { config, engineStore } = opened;
     const clock = monotonic(systemClock);
-    const engine = createEngine({ parts: partsFromConfig(config), store: engineStore, clock, publicUrl: config.server.publicUrl });
+    const engine = createEngine({
+      parts: partsFromConfig(config),
+      store: engineStore,
+      clock,
+      publicUrl: config.server.publicUrl,
+      hookWaitMs: config.server.hookWaitSeconds * 1000,
+    });
     await engine.appendAudit([{ type: 'config.loaded', body: { file: config.file, digest: config.digest, policyDigest: config.policy.digest, warnings: config.warnings } }]);
     const staticDir = typeof flags['static'] === 'string' ? resolve(flags['static']) : defaultStaticDir();
     const host = listen?.host ?? config.server.host;
@@ -77,7 +83,6 @@ export async function run(argv: string[]): Promise<number> {
       // address wins.
       ...(explicitUrl ? { publicUrl: explicitUrl } : listen || port === 0 ? {} : { publicUrl: config.server.publicUrl }),
     });
-    (engine as { hookWaitMs?: number }).hookWaitMs = config.server.hookWaitSeconds * 1000;
     const cpSeconds = typeof flags['checkpoint-seconds'] === 'string' ? Number(flags['checkpoint-seconds']) : 60;
     const checkpoints = startCheckpoints(engine, config.dataDir, Number.isFinite(cpSeconds) ? cpSeconds * 1000 : 60_000);
     for (const w of config.warnings) process.stderr.write(`countersign serve: warning: ${w}\n`);

@@ -1,10 +1,15 @@
 // Tables for platforms: cloud CLIs, infrastructure as code, Kubernetes, hosting platforms, secrets.
 import { AWS } from './aws.js';
 import { AZURE_TABLES } from './azure.js';
+import { CLOUD_MORE_TABLES } from './cloud-more.js';
+import { NOMAD } from './nomad.js';
+import { DB_PLATFORM_TABLES } from './db-platforms.js';
 import { GCLOUD_TABLES } from './gcloud.js';
 import { HELM_TABLES } from './helm.js';
 import { IAC_TABLES } from './iac.js';
+import { K8S_TOOL_TABLES } from './k8s-tools.js';
 import { KUBERNETES_TABLES } from './kubernetes.js';
+import { PAAS_TABLES } from './paas.js';
 import { SECRETS_TABLES } from './secrets.js';
 import { TERRAFORM } from './terraform.js';
 import type { ToolTable } from './types.js';
@@ -18,4 +23,9 @@ export const PLATFORM_TABLES: ToolTable[] = [
   ...KUBERNETES_TABLES,
   ...HELM_TABLES,
   ...SECRETS_TABLES,
+  ...CLOUD_MORE_TABLES,
+  ...PAAS_TABLES,
+  ...DB_PLATFORM_TABLES,
+  ...K8S_TOOL_TABLES,
+  NOMAD,
 ];

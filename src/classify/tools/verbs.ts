@@ -24,6 +24,9 @@ export type VerbSpec = {
   destroy: readonly string[];
   /** Verb tokens that only read. */
   read: readonly string[];
+  /** Whole words that read only when they are the entire word: a bare noun that lists
+   * (`heroku apps`), while `apps:destroy` still destroys. */
+  bare?: readonly string[];
   /** Whole words that are routine changes; they end the search (e.g. "remove-labels"). Defaults
    * to CHANGE_WORDS, so a name after `create` ("create beta-search") is not read as a verb. */
   change?: readonly string[];
@@ -72,9 +75,10 @@ function tokens(word: string): string[] {
 }
 
 /** The first word of the command path that carries a verb the table knows. */
-export function findVerb(words: readonly string[], spec: Pick<VerbSpec, 'destroy' | 'read' | 'change' | 'depth'>): VerbHit | null {
+export function findVerb(words: readonly string[], spec: Pick<VerbSpec, 'destroy' | 'read' | 'change' | 'depth' | 'bare'>): VerbHit | null {
   const destroy = new Set(spec.destroy);
   const read = new Set(spec.read);
+  const bare = new Set(spec.bare ?? []);
   const change = new Set(spec.change ?? CHANGE_WORDS);
   const depth = Math.min(words.length, spec.depth ?? 4);
   for (let i = 0; i < depth; i++) {
@@ -84,6 +88,7 @@ export function findVerb(words: readonly string[], spec: Pick<VerbSpec, 'destroy
     const target = words[i + 1];
     const base = { verb: w, index: i, ...(target !== undefined ? { target } : {}) };
     if (change.has(lw)) return { kind: 'change', ...base };
+    if (bare.has(lw)) return { kind: 'read', ...base };
     const t = tokens(w);
     // A reading first token wins: "get-deletion-status" reads, "list-deleted" reads.
     if (read.has(lw) || (t[0] !== undefined && read.has(t[0]))) return { kind: 'read', ...base };

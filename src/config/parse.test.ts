@@ -62,6 +62,11 @@ test('duplicate keys are a parse error, not a silent override', () => {
   assert.match(e.message, /c\.yaml:12:1: Map keys must be unique/);
 });
 
+test('an unresolved YAML tag is a parse error', () => {
+  const e = errorOf(() => parseConfig(yamlWith('data_dir: !secret /x\n'), 'c.yaml'));
+  assert.deepEqual(e, { code: 'E_CONFIG_PARSE', message: 'The configuration could not be parsed. Fix the YAML syntax:\n  c.yaml:12:11: Unresolved tag: !secret' });
+});
+
 test('unknown keys are errors at the key, with what is allowed', () => {
   const e = errorOf(() => parseConfig(yamlWith('servr: {listen: 1}\n'), 'c.yaml'));
   assert.deepEqual(e, {

@@ -1,6 +1,6 @@
 // YAML text -> plain data, keeping the node tree so any path in the data can be turned back into
 // "file:line:col". A syntax error (or a duplicate key, which YAML parsers otherwise resolve by
-// silently keeping one of the two) is E_CONFIG_PARSE naming where it is.
+// silently keeping one of the two, or an unresolved tag) is E_CONFIG_PARSE naming where it is.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { CountersignError } from '../core/index.js';
 import type { Path } from '../policy/index.js';
@@ -21,8 +21,11 @@ export function readYaml(text: string, fileName: string): Source {
     const p = lines.linePos(offset);
     return `${fileName}:${Math.max(1, p.line)}:${p.col}`;
   };
-  if (doc.errors.length) {
-    const list = doc.errors.map((e) => `${where(e.pos[0])}: ${firstLine(e.message)}`);
+  // Warnings (an unresolved custom tag, ...) count as errors: a value read differently from how
+  // it was meant is exactly what a security config must not have.
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length) {
+    const list = problems.map((e) => `${where(e.pos[0])}: ${firstLine(e.message)}`);
     throw new CountersignError('E_CONFIG_PARSE', `Fix the YAML syntax:\n  ${list.join('\n  ')}`, { issues: list });
   }
   let data: unknown;

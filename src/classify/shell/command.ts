@@ -47,6 +47,7 @@ export function runCommand(node: Node | null, st: State, stdin: Output | undefin
   }
   const eff = applyRedirects(rnodes, st);
   if (redirs) redirs.stdin = eff.stdin;
+  if (eff.extra.length > 0) words.push(...eff.extra);
   if (words.length === 0) return NONE;
   const out = dispatch(words, st, eff.stdin ?? stdin, node ? node.text : '');
   return eff.stdoutAway ? NONE : out;

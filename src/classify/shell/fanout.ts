@@ -2,7 +2,7 @@
 // would run: items from stdin (when known) or from `:::` lists, substituted for the replacement
 // string or appended. Items it cannot know become dynamic words, which tables treat as unknown
 // targets.
-import { dispatch, joinText } from './command.js';
+import { commandName, dispatch, joinText } from './command.js';
 import { shellQuote } from './escapes.js';
 import { reparse } from './nested.js';
 import { skipOptions } from './opts.js';
@@ -35,12 +35,29 @@ export function runXargs(words: Word[], st: State, stdin: Output | undefined): O
   const fromFile = sk.seen.has('-a') || sk.seen.has('--arg-file');
   const items = fromFile ? [UNKNOWN_ITEM] : stdinItems(stdin, replace !== undefined || sk.seen.has('-L') || sk.seen.has('-d'));
   if (items.length === 0) return dispatch(inner, st, undefined, joinText(inner));
+  if (itemsAreCode(inner, replace !== undefined ? new RegExp(escapeRe(replace)) : undefined)) flagItemsAsCode('xargs', st);
   if (replace) {
     for (const item of items) dispatch(substitute(inner, replace, item), st, undefined, joinText(inner));
   } else {
     dispatch([...inner, ...items], st, undefined, joinText(inner));
   }
   return { source: 'other' };
+}
+
+const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish']);
+
+/** `xargs bash -c` / `xargs -I{} sh -c {}`: each input item becomes the whole script. Input is data
+ * chosen at run time (even when this one example is literal), so running it as code is unknown. */
+function itemsAreCode(inner: readonly Word[], token: RegExp | undefined): boolean {
+  if (!SHELLS.has(commandName(inner[0]!.value))) return false;
+  const c = inner.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+  if (c < 0) return false;
+  const script = inner[c + 1];
+  return !script || (token !== undefined && token.test(script.value) && script.value.replace(token, '').trim() === '');
+}
+
+function flagItemsAsCode(name: string, st: State): void {
+  add(st, { rule: 'shell.items-as-code', risk: 'unknown', effect: 'run-unknown-code', target: name, explanation: `${name} runs each input item as a shell script; what runs is decided by the input at run time`, tool: name });
 }
 
 function substitute(words: readonly Word[], token: string, item: Word): Word[] {
@@ -69,6 +86,7 @@ export function runParallel(words: Word[], st: State, stdin: Output | undefined)
     return { source: 'other' };
   }
   if (items.length === 0) items = [UNKNOWN_ITEM];
+  if (itemsAreCode(cmd, REPLACEMENT)) flagItemsAsCode('parallel', st);
   const hasToken = cmd.some((w) => REPLACEMENT.test(w.value));
   for (const item of items) {
     const line = hasToken
@@ -86,4 +104,8 @@ export function runParallel(words: Word[], st: State, stdin: Output | undefined)
 function dynamic(name: string, st: State): Output {
   add(st, { rule: 'shell.dynamic-command', risk: 'unknown', effect: 'run-unknown-command', target: name, explanation: `${name} is given computed options, so what it runs cannot be known`, tool: name });
   return { source: 'other' };
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -24,5 +24,24 @@ export function checkCommand(command: unknown): ClassifyError | null {
   if (BAD_UNICODE.test(command)) {
     return { code: 'E_INVALID_UTF8', message: 'The command is not valid UTF-8 (lone surrogate or replacement character); send the exact text.' };
   }
+  if (bracketDepth(command) > MAX_BRACKET_DEPTH) {
+    return { code: 'E_TOO_DEEP', message: `The command nests brackets more than ${MAX_BRACKET_DEPTH} levels deep; simplify it.` };
+  }
   return null;
+}
+
+/** Far above any real command, far below what makes parsing slow. Deciding this before parsing
+ * keeps the answer for absurd nesting the same on a busy machine and an idle one. */
+export const MAX_BRACKET_DEPTH = 256;
+
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 123) {
+      if (++depth > max) max = depth;
+    } else if ((c === 41 || c === 125) && depth > 0) depth--;
+  }
+  return max;
 }

@@ -8,7 +8,13 @@ import { heredocText } from './heredoc.js';
 import { add, type Output, type State, type Word } from './state.js';
 import { evalWord, unhandled } from './words.js';
 
-export type RedirectEffect = { stdin?: Output; stdoutAway: boolean };
+export type RedirectEffect = {
+  stdin?: Output;
+  stdoutAway: boolean;
+  /** Words after a redirection's target: tree-sitter-bash files them under the redirection, but
+   * bash passes them to the command (`git checkout 2>/dev/null -- foo`). */
+  extra: Word[];
+};
 
 // Block devices: writing to one overwrites a disk or partition.
 const DISK = /^\/dev\/(?:sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\d|rdisk\d|mapper\/|md\d|dm-\d|loop\d|sr\d|nbd\d)/;
@@ -16,7 +22,7 @@ const DISK = /^\/dev\/(?:sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\d
 const HARMLESS_DEV = /^\/dev\/(?:null|zero|full|stdout|stderr|stdin|tty|pts\/|fd\/|console|random|urandom)/;
 
 export function applyRedirects(nodes: readonly Node[], st: State): RedirectEffect {
-  const eff: RedirectEffect = { stdoutAway: false };
+  const eff: RedirectEffect = { stdoutAway: false, extra: [] };
   for (const n of nodes) {
     if (n.type === 'herestring_redirect') {
       const w = n.namedChildren[0];
@@ -40,6 +46,7 @@ function fileRedirect(n: Node, st: State, eff: RedirectEffect): void {
     if (!c) continue;
     if (c.type === 'file_descriptor') fd = c.text;
     else if (!c.isNamed) op += c.type;
+    else if (dest) eff.extra.push(evalWord(c, st));
     else dest = evalWord(c, st);
   }
   if (!dest) return; // `2>&-`: closes a descriptor

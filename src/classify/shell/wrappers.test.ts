@@ -46,16 +46,21 @@ test('xargs runs its command with the items it reads', () => {
   assert.deepEqual(shell('echo a b | xargs -n1 zzop'), { risk: 'mutating', findings: ['readonly', op('zzop')] });
   assert.deepEqual(shell('echo a | xargs -I{} sh -c "zzop {}"'), { risk: 'mutating', findings: ['readonly', op('zzop')] });
   assert.deepEqual(shell('echo a | xargs --replace=X zzop X'), { risk: 'mutating', findings: ['readonly', op('zzop')] });
-  assert.deepEqual(shell("echo 'zza' | xargs -I{} bash -c {}"), { risk: 'mutating', findings: ['readonly', op('zza')] });
-  // Items read from an unknown source are unknown words: a script built from them is unknown.
-  assert.deepEqual(shell('zzlist | xargs -I{} bash -c {}'), { risk: 'unknown', findings: [op('zzlist'), 'shell.dynamic-script unknown $XARGS_ITEM', 'shell.dynamic-command unknown $XARGS_ITEM'] });
+  // Input items run as whole scripts are code chosen at run time; the known example is still walked.
+  assert.deepEqual(shell("echo 'zza' | xargs -I{} bash -c {}"), { risk: 'unknown', findings: ['readonly', 'shell.items-as-code unknown xargs', op('zza')] });
+  assert.deepEqual(shell('echo zza | xargs bash -c'), { risk: 'unknown', findings: ['readonly', 'shell.items-as-code unknown xargs', op('zza')] });
+  // Items read from an unknown source are unknown words.
+  assert.deepEqual(shell('zzlist | xargs -n1 zzop'), { risk: 'mutating', findings: [op('zzlist'), op('zzop')] });
+  assert.deepEqual(shell('zzlist | xargs -I{} bash -c "zzop {}"'), { risk: 'unknown', findings: [op('zzlist'), 'shell.dynamic-script unknown zzop $XARGS_ITEM', op('zzop')] });
+  assert.deepEqual(shell('xargs -i zzop'), { risk: 'mutating', findings: [op('zzop')] });
 });
 
 test('parallel runs its command once per item, or each item as a command line', () => {
   assert.deepEqual(shell('parallel zzop ::: a b'), { risk: 'mutating', findings: [op('zzop'), op('zzop')] });
   assert.deepEqual(shell('parallel ::: "zza" "zzb -x"'), { risk: 'mutating', findings: [op('zza'), op('zzb')] });
   assert.deepEqual(shell('echo x | parallel "zzop {}"'), { risk: 'mutating', findings: ['readonly', op('zzop')] });
-  assert.deepEqual(shell('parallel bash -c ::: "zza"'), { risk: 'mutating', findings: [op('zza')] });
+  assert.deepEqual(shell('parallel bash -c ::: "zza"'), { risk: 'unknown', findings: ['shell.items-as-code unknown parallel', op('zza')] });
+  assert.deepEqual(shell('parallel bash -c "zzop {}" ::: a'), { risk: 'mutating', findings: [op('zzop')] });
   assert.deepEqual(shell('parallel :::'), { risk: 'readonly', findings: [] });
 });
 

@@ -99,7 +99,7 @@ export function unwrapEnv(words: Word[], st: State, stdin: Output | undefined): 
       const after = words.slice(i + 1).map((x) => x.value).join(' ');
       return reparse(`${s.value} ${after}`.trim(), st, { via: 'env -S', ...(stdin ? { stdin } : {}) });
     }
-    if (v.startsWith('-') && v.length > 1) continue; // -i, -0, -v, --ignore-environment, -uNAME, -CDIR
+    if (v.startsWith('-')) continue; // -, -i, -0, -v, --ignore-environment, -uNAME, -CDIR
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) continue;
     break;
   }

@@ -1,5 +1,6 @@
 // Splits docker/podman/nerdctl command lines into (group, verb, rest), folding the management
 // forms onto the classic ones: `docker container rm` is `docker rm`, `docker image rm` is `rmi`.
+import { perInvocation } from './table.js';
 import type { Invocation } from './types.js';
 
 export type DockerCall = { group: string; verb: string; rest: string[] };
@@ -23,7 +24,7 @@ function skipOptions(a: readonly string[], start: number, valued: ReadonlySet<st
   return i;
 }
 
-export function parseDocker(inv: Invocation): DockerCall {
+export const parseDocker = perInvocation((inv: Invocation): DockerCall => {
   const a = inv.args;
   const composeBinary = /compose$/.test(inv.name);
   if (composeBinary) {
@@ -40,7 +41,7 @@ export function parseDocker(inv: Invocation): DockerCall {
   if (group === 'container' && verb !== 'prune') return { group: '', verb: CONTAINER_ALIASES[verb] ?? verb, rest };
   if (group === 'image' && IMAGE_ALIASES[verb]) return { group: '', verb: IMAGE_ALIASES[verb] ?? verb, rest };
   return { group, verb, rest };
-}
+});
 
 export const RUN_VALUED = new Set([
   '-e', '--env', '-v', '--volume', '--mount', '-p', '--publish', '--name', '-w', '--workdir', '-u', '--user',

@@ -3,7 +3,7 @@
 // -exec carries is classified as a command of its own with "{}" standing for the find root.
 import type { Finding } from '../../core/index.js';
 import { classifyPath, isPrecious } from './paths.js';
-import { carried, defineTable, subInvocation } from './table.js';
+import { carried, defineTable, perInvocation, subInvocation } from './table.js';
 import type { Invocation, ToolContext, ToolTable } from './types.js';
 
 const ONE_ARG = new Set([
@@ -18,7 +18,7 @@ const WRITES = new Set(['-fprint', '-fprint0', '-fls', '-fprintf']);
 
 type Parsed = { roots: string[]; rootDynamic: boolean[]; deletes: boolean; writes: boolean; execs: string[][] };
 
-function parseFind(inv: Invocation): Parsed {
+const parseFind = perInvocation((inv: Invocation): Parsed => {
   const a = inv.args;
   let i = 0;
   // Leading options -H -L -P -D x -Ox come before the starting points.
@@ -48,7 +48,7 @@ function parseFind(inv: Invocation): Parsed {
     else i++;
   }
   return out;
-}
+});
 
 function rootOf(p: Parsed, inv: Invocation): { raw: string; precious: boolean; dynamic: boolean } {
   const raws = p.roots.length > 0 ? p.roots : ['.'];

@@ -6,12 +6,12 @@
 // is routine (mutating); a file in a system directory is destructive.
 import { has, parseArgs } from './argv.js';
 import { classifyPath, isPrecious, type PathInfo } from './paths.js';
-import { defineTable } from './table.js';
+import { defineTable, perInvocation } from './table.js';
 import type { Invocation, RuleHit, ToolTable } from './types.js';
 
 type Target = PathInfo & { raw: string };
 
-function rmTargets(inv: Invocation): { recursive: boolean; targets: Target[]; noRoot: boolean } {
+const rmTargets = perInvocation((inv: Invocation): { recursive: boolean; targets: Target[]; noRoot: boolean } => {
   const p = parseArgs(inv.args);
   const recursive = has(p, '-r', '-R', '--recursive');
   // Positional indexes are those of non-option args; map back to the walker's dynamic flags.
@@ -26,7 +26,7 @@ function rmTargets(inv: Invocation): { recursive: boolean; targets: Target[]; no
     targets.push({ raw: a, ...classifyPath(a, inv.dynamic[i] ?? false, inv.cwd) });
   });
   return { recursive, targets, noRoot: has(p, '--no-preserve-root') };
-}
+});
 
 function describe(t: Target): string {
   switch (t.cls) {

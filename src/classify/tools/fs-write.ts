@@ -8,10 +8,9 @@ import type { Invocation, RuleHit, ToolTable } from './types.js';
 
 function operands(inv: Invocation, valued: readonly string[] = []): { raw: string; cls: PathClass; norm: string }[] {
   const p = parseArgs(inv.args, { valued });
-  return p.pos.map((raw) => {
-    const i = inv.args.lastIndexOf(raw);
-    return { raw, ...classifyPath(raw, inv.dynamic[i] ?? false, inv.cwd) };
-  });
+  // A word is dynamic if any occurrence of it is; exact positions do not matter for judging paths.
+  const dyn = new Set(inv.args.filter((_, i) => inv.dynamic[i]));
+  return p.pos.map((raw) => ({ raw, ...classifyPath(raw, dyn.has(raw), inv.cwd) }));
 }
 
 const SYS = (c: PathClass) => c === 'system' || c === 'root';

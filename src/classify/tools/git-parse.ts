@@ -1,5 +1,6 @@
 // Splits a git command line into global options, the subcommand and its arguments, the way git
 // itself does: `git -C repo -c k=v --no-pager reset --hard` runs `reset --hard`.
+import { perInvocation } from './table.js';
 import type { Invocation } from './types.js';
 
 export type GitCall = {
@@ -12,7 +13,7 @@ export type GitCall = {
 
 const GLOBAL_VALUED = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--super-prefix', '--config-env', '--list-cmds', '--attr-source']);
 
-export function parseGit(inv: Invocation): GitCall {
+export const parseGit = perInvocation((inv: Invocation): GitCall => {
   const a = inv.args;
   const config: string[] = [];
   let i = 0;
@@ -33,7 +34,7 @@ export function parseGit(inv: Invocation): GitCall {
     i++;
   }
   return { sub: a[i] ?? '', rest: a.slice(i + 1), config };
-}
+});
 
 // Branch names may contain dots (release-1.x); only a common source-file extension marks a path.
 const FILE_EXT = /\.(ts|tsx|js|jsx|mjs|cjs|json|md|txt|py|go|rs|java|kt|rb|php|c|h|cc|cpp|hpp|cs|swift|sh|sql|yml|yaml|toml|ini|cfg|conf|env|lock|css|scss|html|xml|vue|svelte|lua|csv|gradle|tf|proto|graphql)$/i;

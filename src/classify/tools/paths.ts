@@ -94,7 +94,7 @@ export type PathInfo = { cls: PathClass; norm: string };
  */
 export function classifyPath(raw: string, dynamic = false, cwd?: string): PathInfo {
   let p = raw.trim();
-  for (const [re, rep] of KNOWN_VARS) p = p.replace(re, rep);
+  if (p.startsWith('$')) for (const [re, rep] of KNOWN_VARS) p = p.replace(re, rep);
   // After known variables are replaced, anything still computed cannot be judged.
   if (/\$|`/.test(p) || (dynamic && /\$|`/.test(raw) && p === raw)) return { cls: 'dynamic', norm: raw };
   if (p === '') return { cls: 'dynamic', norm: raw };

@@ -69,3 +69,17 @@ export function subInvocation(parent: Invocation, words: readonly string[], dyna
     text: words.join(' '),
   };
 }
+
+/**
+ * Cache a parse of an invocation: several rules of one table read the same parse, and an
+ * invocation with tens of thousands of words must not be re-parsed by each of them.
+ */
+export function perInvocation<T>(fn: (inv: Invocation) => T): (inv: Invocation) => T {
+  const cache = new WeakMap<Invocation, T>();
+  return (inv) => {
+    if (cache.has(inv)) return cache.get(inv) as T;
+    const v = fn(inv);
+    cache.set(inv, v);
+    return v;
+  };
+}

@@ -28,7 +28,7 @@ export function signalsOf(action: Action, cwd: string | undefined): Signals {
   if (action.kind === 'file' && typeof action.path === 'string') addPath(s, action.path, cwd);
   if (text) scan(text.slice(0, MAX_TEXT), cwd, s, 0);
   if (action.kind === 'mcp') for (const v of strings(action.arguments, 0)) scan(v.slice(0, MAX_TEXT), cwd, s, 1);
-  return s;
+  return { dbHosts: [...new Set(s.dbHosts)], kubeContexts: [...new Set(s.kubeContexts)], profiles: [...new Set(s.profiles)], paths: [...new Set(s.paths)], mcpServers: s.mcpServers };
 }
 
 function textOf(action: Action): string {

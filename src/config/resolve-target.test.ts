@@ -95,6 +95,13 @@ test('conflicting signals resolve towards the protected target', () => {
   );
 });
 
+test("a shell action's own cwd counts too when it differs from the context's", () => {
+  assert.deepEqual(
+    [who({ kind: 'shell', command: 'rm -rf data', cwd: '/ws/prod' }, { cwd: '/ws/dev' }), who({ kind: 'shell', command: 'ls', cwd: '/ws/staging' })],
+    [['prod', 'production'], ['staging', 'staging']],
+  );
+});
+
 test("the agent's target hint is honoured only when the context agrees", () => {
   const claimed = resolveTarget(config, sh('rm -rf data'), { cwd: '/ws/prod' }, 'staging');
   assert.deepEqual([claimed.target?.id, claimed.environment, claimed.why], [

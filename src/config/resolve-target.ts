@@ -2,7 +2,7 @@
 //
 // The environment of an action comes from its target, and the target comes from the context and
 // the action's own text, never from what the agent claims:
-// - signals: the working directory (context.cwd, else the action's cwd), paths in the action
+// - signals: the working directory (context.cwd and the shell action's cwd), paths in the action
 //   (cd, -C, absolute or `..` arguments, a file action's path), database hosts (connection strings,
 //   -h/--host, PGHOST), kube contexts (--context, or context.kubeContext), cloud profiles
 //   (--profile, AWS_PROFILE, ..., or context.profile) and the MCP server name;
@@ -46,6 +46,10 @@ export function resolveTarget(config: Config, action: Action, context: ResolveCo
   by('mcp_server', s.mcpServers, 'MCP server', 3);
   for (const p of s.paths) pathHit(idx, p, `path ${p}`, 4, hits);
   if (cwd) pathHit(idx, cwd, `working directory ${cwd}`, 5, hits);
+  // Both given and different: the action's own cwd is one more signal, never ignored.
+  if (action.kind === 'shell' && typeof action.cwd === 'string' && action.cwd && normalisePrefix(action.cwd, '/') !== cwd) {
+    pathHit(idx, normalisePrefix(action.cwd, '/'), `the action's cwd ${action.cwd}`, 5, hits);
+  }
 
   let res: Resolution;
   if (hits.length === 0) {

@@ -29,7 +29,14 @@ export const HEROKU: ToolTable = verbTable({
     rule('heroku.run', 'unknown', 'run-command', 'heroku run: runs a command in a one-off dyno; the command decides', (inv, ctx) => {
       if (pathWords(inv, { valued: HEROKU_VALUED })[0] !== 'run') return null;
       const words = afterVerb(inv.args, 'run', HEROKU_VALUED);
-      return words === null ? null : carryWords(inv, ctx, words, 'heroku run');
+      if (words === null) return null;
+      // `heroku run CMD -a APP`: the app option may follow the command; it is heroku's, not CMD's.
+      const own: string[] = [];
+      for (let i = 0; i < words.length; i++) {
+        if (i > 0 && ['-a', '--app', '-r', '--remote'].includes(words[i] ?? '')) i++;
+        else own.push(words[i] ?? '');
+      }
+      return carryWords(inv, ctx, own, 'heroku run');
     }, { match: ['heroku run rake db:migrate -a shop', "heroku run 'rm -rf /app/tmp' -a shop"], no_match: ['heroku logs --tail -a shop'] }),
   ],
   examples: {

@@ -316,3 +316,105 @@ test('Secrets managers: vault, doppler, op, infisical, bw, chamber', () => {
     ["chamber delete api db_password", 'destructive'],
   ]);
 });
+
+test('wrappers, pipelines and nesting reach the platform tables', () => {
+  check([
+    ["sudo kubectl delete ns payments", 'destructive'],
+    ["AWS_PROFILE=prod aws s3 rm s3://acme-logs --recursive", 'destructive'],
+    ["timeout 600 terraform destroy -auto-approve", 'destructive'],
+    ["kubectl --namespace=prod delete deploy api", 'destructive'],
+    ["kubectl get pods -o name | xargs kubectl delete", 'destructive'],
+    ["kubectl get pods -o name | grep old | xargs -n1 kubectl describe", 'readonly'],
+    ["env KUBECONFIG=~/.kube/prod kubectl get nodes", 'readonly'],
+    ["for ns in a b; do kubectl delete ns $ns; done", 'destructive'],
+    ["echo \"kubectl delete ns prod\"", 'readonly'],
+    ["grep -r \"terraform destroy\" docs/", 'readonly'],
+    ["bash -c \"aws ec2 terminate-instances --instance-ids i-1\"", 'destructive'],
+    ["ssh bastion 'kubectl delete pod web-1'", 'destructive'],
+    ["watch kubectl get pods", 'readonly'],
+    ["aws s3 ls s3://acme | grep 2023 | awk '{print $4}' | xargs -I{} aws s3 rm s3://acme/{}", 'destructive'],
+    ["curl -s https://api.example.org/v1/items | jq '.items[].id'", 'readonly'],
+  ]);
+});
+
+test('hosting platforms: heroku, fly, vercel, netlify, railway, firebase', () => {
+  check([
+    ["heroku apps:destroy shop --confirm shop", 'destructive'],
+    ["heroku pg:reset DATABASE_URL --confirm shop", 'destructive'],
+    ["heroku ps:scale web=0 -a shop", 'destructive'],
+    ["heroku ps:scale web=2 -a shop", 'mutating'],
+    ["heroku logs --tail -a shop", 'readonly'],
+    ["heroku config:set DEBUG=1 -a shop", 'mutating'],
+    ["heroku run rails db:drop -a shop", 'mutating'],
+    ["heroku run \"rm -rf /app/storage\" -a shop", 'destructive'],
+    ["heroku pg:psql -a shop -c \"DROP TABLE orders\"", 'destructive'],
+    ["fly apps destroy shop --yes", 'destructive'],
+    ["fly deploy", 'mutating'],
+    ["fly status", 'readonly'],
+    ["fly scale count 0", 'destructive'],
+    ["vercel rm shop --yes", 'destructive'],
+    ["vercel --prod", 'mutating'],
+    ["vercel env rm STRIPE_KEY production", 'destructive'],
+    ["vercel env ls", 'readonly'],
+    ["netlify sites:delete 123 --force", 'destructive'],
+    ["netlify deploy --prod", 'mutating'],
+    ["railway down", 'destructive'],
+    ["railway up", 'mutating'],
+    ["firebase firestore:delete --all-collections", 'destructive'],
+    ["firebase deploy --only functions", 'mutating'],
+  ]);
+});
+
+test('database platforms: supabase, neon, planetscale, turso, bq', () => {
+  check([
+    ["supabase db reset", 'destructive'],
+    ["supabase db push", 'mutating'],
+    ["supabase status", 'readonly'],
+    ["neonctl branches delete dev", 'destructive'],
+    ["pscale branch delete shop dev", 'destructive'],
+    ["turso db destroy shop", 'destructive'],
+    ["bq rm -r -f shop", 'destructive'],
+    ["bq query \"SELECT count(*) FROM shop.orders\"", 'readonly'],
+    ["bq query --use_legacy_sql=false \"DROP TABLE shop.orders\"", 'destructive'],
+    ["bq ls", 'readonly'],
+  ]);
+});
+
+test('smaller clouds and deploy tools', () => {
+  check([
+    ["doctl compute droplet delete web-1 --force", 'destructive'],
+    ["doctl compute droplet list", 'readonly'],
+    ["doctl databases create shop --engine pg", 'mutating'],
+    ["linode-cli linodes delete 123", 'destructive'],
+    ["hcloud server delete web-1", 'destructive'],
+    ["oci os bucket delete --bucket-name logs --force", 'destructive'],
+    ["cf delete shop -f", 'destructive'],
+    ["cf push shop", 'mutating'],
+    ["eksctl delete cluster --name prod", 'destructive'],
+    ["eksctl get clusters", 'readonly'],
+    ["serverless remove --stage prod", 'destructive'],
+    ["sls deploy --stage prod", 'mutating'],
+    ["eb terminate shop-prod", 'destructive'],
+    ["copilot app delete", 'destructive'],
+  ]);
+});
+
+test('Kubernetes ecosystem and Nomad', () => {
+  check([
+    ["argocd app delete shop", 'destructive'],
+    ["argocd app sync shop", 'mutating'],
+    ["argocd app sync shop --prune", 'destructive'],
+    ["argocd app list", 'readonly'],
+    ["flux delete kustomization apps", 'destructive'],
+    ["flux get all", 'readonly'],
+    ["istioctl uninstall --purge", 'destructive'],
+    ["skaffold delete", 'destructive'],
+    ["skaffold dev", 'mutating'],
+    ["kind delete cluster", 'mutating'],
+    ["minikube delete --all", 'mutating'],
+    ["minikube kubectl -- delete ns shop", 'destructive'],
+    ["nomad job stop shop", 'destructive'],
+    ["nomad job run shop.hcl", 'mutating'],
+    ["nomad status", 'readonly'],
+  ]);
+});

@@ -9,10 +9,10 @@ export const WRANGLER: ToolTable = verbTable({
   name: 'wrangler',
   commands: ['wrangler', 'wrangler2'],
   valued: WRANGLER_VALUED,
-  // A rollback swaps the live Worker for an older one at once, with no review of what it drops.
-  destroy: [...DELETE_WORDS, 'rollback'],
+  // A rollback is recoverable (roll forward again), like `helm rollback`: a routine change.
+  destroy: DELETE_WORDS,
   read: [...READ_WORDS, 'dev', 'whoami', 'types'],
-  change: ['deploy', 'publish', 'put', 'upload', 'create'],
+  change: ['deploy', 'publish', 'put', 'upload', 'create', 'rollback'],
   overrides: [
     rule('wrangler.d1-sql', 'readonly', 'run-sql', 'wrangler d1 execute: the SQL it carries decides', (inv, ctx) => {
       const w = wranglerWords(inv);
@@ -26,7 +26,7 @@ export const WRANGLER: ToolTable = verbTable({
     }, { match: ['wrangler d1 execute shop-db --command "SELECT count(*) FROM orders"', 'wrangler d1 execute shop-db --file ./seed.sql'], no_match: ['wrangler d1 list', 'wrangler d1 migrations apply shop-db'] }),
   ],
   examples: {
-    destroy: { match: ['wrangler delete billing-worker', 'wrangler r2 bucket delete uploads', 'wrangler kv:key delete --namespace-id=9f2 SESSION', 'wrangler rollback'], no_match: ['wrangler deploy', 'wrangler r2 bucket list'] },
+    destroy: { match: ['wrangler delete billing-worker', 'wrangler r2 bucket delete uploads', 'wrangler kv:key delete --namespace-id=9f2 SESSION'], no_match: ['wrangler deploy', 'wrangler rollback', 'wrangler r2 bucket list'] },
     read: { match: ['wrangler kv:key list --namespace-id=9f2', 'wrangler tail billing-worker', 'wrangler whoami'], no_match: ['wrangler d1 delete shop-db', 'wrangler deploy --env production'] },
   },
 });

@@ -170,3 +170,25 @@ test('CI, proxies and DNS: circleci, jenkins, nginx, haproxy, socat, traefik, di
     ["nsupdate -k key.conf batch.txt", 'unknown'],
   ]);
 });
+
+test('code forges: gh and glab, their api commands judged as HTTP', () => {
+  check([
+    ["gh repo delete acme/old --yes", 'destructive'],
+    ["gh repo view acme/web", 'readonly'],
+    ["gh pr merge 17 --squash", 'mutating'],
+    ["gh release delete v1.0.0 --yes", 'destructive'],
+    ["gh api repos/acme/web/issues", 'readonly'],
+    ["gh api -X DELETE repos/acme/web/git/refs/heads/old", 'destructive'],
+    ["gh api repos/acme/web/labels -f name=bug", 'mutating'],
+    ["gh run list --limit 5", 'readonly'],
+    ["gh secret set NPM_TOKEN < token.txt", 'mutating'],
+    ["glab repo delete acme/old", 'destructive'],
+    ["glab mr list", 'readonly'],
+  ]);
+});
+
+test('a rollback is a routine change', () => {
+  check([
+    ["wrangler rollback", 'mutating'],
+  ]);
+});

@@ -87,3 +87,24 @@ test('init: a file that is not JSON is left untouched and reported', () => {
   writeFileSync(join(dir, '.codex/hooks.json'), '{"hooks": []}');
   assert.throws(() => installHost('codex', dir, opts()), /"hooks" is not a JSON object.*E_CONFIG_INVALID/);
 });
+
+test('init through the CLI: user scope under HOME, --dry-run writes nothing, the report says what changed', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { existsSync } = await import('node:fs');
+  const bin = new URL('../../../bin/countersign', import.meta.url).pathname;
+  const home = tmp();
+  const env = { PATH: process.env['PATH'], HOME: home };
+  const dry = execFileSync(process.execPath, [bin, 'init', 'gemini', '--scope', 'user', '--dry-run', '--command', 'countersign'], { env, encoding: 'utf8' });
+  assert.equal(existsSync(join(home, '.gemini/settings.json')), false);
+  assert.equal(
+    dry,
+    `countersign init gemini: would write ${home}/.gemini/settings.json\n` +
+      '  + hooks.BeforeTool[matcher "run_shell_command|write_file|replace|mcp_.*"]: `countersign hook gemini`, timeout 60000 ms\n' +
+      "  The hook reads COUNTERSIGN_TOKEN (this agent's token) and COUNTERSIGN_URL from the environment the host runs in.\n" +
+      '  Check it with: countersign doctor --host gemini --scope user\n',
+  );
+  const out = JSON.parse(execFileSync(process.execPath, [bin, 'init', 'gemini', '--scope', 'user', '--wait', '100', '--command', 'countersign', '--json'], { env, encoding: 'utf8' }));
+  assert.deepEqual({ file: out.file, changed: out.changed, created: out.created }, { file: join(home, '.gemini/settings.json'), changed: true, created: true });
+  assert.deepEqual(read(out.file), { hooks: { BeforeTool: [{ matcher: 'run_shell_command|write_file|replace|mcp_.*', hooks: [{ type: 'command', command: 'countersign hook gemini --wait 100', timeout: 135000, name: 'countersign' }] }] } });
+  assert.throws(() => execFileSync(process.execPath, [bin, 'init', 'cursor', '--kind', 'http'], { env, stdio: 'pipe' }), /cursor supports only a command hook \(E_USAGE\)/);
+});

@@ -49,9 +49,12 @@ test('hook: a server that never answers -> deny after the call timeout (E_TIMEOU
   const held: import('node:http').ServerResponse[] = [];
   const { server, url } = await listen((_req, res) => void held.push(res));
   try {
-    const r = await runHook('claude-code', SAMPLES['claude-code']!, { COUNTERSIGN_URL: url, COUNTERSIGN_TOKEN: 't', COUNTERSIGN_HOOK_TIMEOUT: '1' });
-    assertDenied('claude-code', r, 'E_TIMEOUT');
-    assert.ok(r.ms < 8000, `took ${r.ms} ms`);
+    const hosts = Object.keys(SAMPLES);
+    const runs = await Promise.all(hosts.map((h) => runHook(h, SAMPLES[h]!, { COUNTERSIGN_URL: url, COUNTERSIGN_TOKEN: 't', COUNTERSIGN_HOOK_TIMEOUT: '1' })));
+    runs.forEach((r, i) => {
+      assertDenied(hosts[i]!, r, 'E_TIMEOUT');
+      assert.ok(r.ms < 8000, `took ${r.ms} ms`);
+    });
   } finally {
     held.forEach((res) => res.destroy());
     server.close();

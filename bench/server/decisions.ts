@@ -9,7 +9,7 @@
 // Prints one JSON line; see bench/RESULTS.md for recorded numbers. BENCH_SERVER_NODE_ARGS passes
 // node options to the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent as HttpAgent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +73,16 @@ function post(url: URL, agent: HttpAgent, token: string, body: string): Promise<
   });
 }
 
+/** CPU seconds (user + system) the process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return NaN;
+  }
+}
+
 function pct(sorted: number[], p: number): number {
   return sorted.length ? Number(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!.toFixed(2)) : NaN;
 }
@@ -95,6 +105,8 @@ async function main(): Promise<void> {
   const warmupEnd = Date.now() + 1000;
   const end = warmupEnd + SECONDS * 1000;
   let counted = 0;
+  let cpuAtWarmupEnd = NaN;
+  setTimeout(() => (cpuAtWarmupEnd = cpuSeconds(child.pid!)), warmupEnd - Date.now());
   await Promise.all(
     t.tokens.map(async (token) => {
       while (Date.now() < end) {
@@ -109,9 +121,22 @@ async function main(): Promise<void> {
       }
     }),
   );
+  const serverCpu = cpuSeconds(child.pid!) - cpuAtWarmupEnd;
   agent.destroy();
   lat.sort((a, b) => a - b);
-  const throughput = { agents: AGENTS, seconds: SECONDS, decisions: counted, perSecond: Math.round(counted / SECONDS), p50: pct(lat, 0.5), p99: pct(lat, 0.99), errors };
+  // CPU time per decision is what the machine's load cannot inflate: 1000 / cpuMsPerDecision is
+  // the rate one idle core could sustain for the server's own work.
+  const cpuMsPerDecision = Number(((serverCpu * 1000) / counted).toFixed(3));
+  const throughput = {
+    agents: AGENTS,
+    seconds: SECONDS,
+    decisions: counted,
+    perSecond: Math.round(counted / SECONDS),
+    p50: pct(lat, 0.5),
+    p99: pct(lat, 0.99),
+    errors,
+    serverCpuMsPerDecision: cpuMsPerDecision,
+  };
 
   // Phase 2: one decision at a time.
   const one = new HttpAgent({ keepAlive: true, maxSockets: 1 });

@@ -6,7 +6,7 @@ import { httpPort } from '../../adapters/client.js';
 import { decide, errorWith, failureOutcome } from '../../adapters/decide.js';
 import { loadAdapter } from '../../adapters/registry.js';
 import { HOSTS, isHostName, type HookOutcome, type HostAdapter, type Rendered } from '../../adapters/types.js';
-import { parseArgs } from '../args.js';
+import { parseArgs, UsageError } from '../args.js';
 
 const MAX_INPUT = 8 * 1024 * 1024;
 export const DEFAULT_URL = 'http://127.0.0.1:7300';
@@ -103,7 +103,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     outcome = await Promise.race([answer(adapter, rest, (e) => (event = e)), guard]);
   } catch (err) {
-    outcome = failureOutcome(err);
+    outcome = failureOutcome(err instanceof UsageError ? errorWith('E_USAGE', `countersign hook: ${err.message}. Fix the hook command in the host's config.`) : err);
   } finally {
     clearTimeout(timer);
   }

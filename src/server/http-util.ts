@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CountersignError, isCountersignError } from '../core/index.js';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** A body that has not fully arrived by then is abandoned (a slow sender holds no slot forever). */
+export const BODY_TIMEOUT_MS = 30_000;
 
 /** Reads the body as UTF-8 JSON. Refuses oversized bodies before buffering them all (E_TOO_LARGE),
  * invalid UTF-8 (E_INVALID_UTF8) and malformed JSON (E_BAD_JSON). An empty body reads as `{}` only
@@ -15,13 +17,25 @@ export async function readJson(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT,
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      req.resume();
-      throw new CountersignError('E_TOO_LARGE', `The body is over the limit of ${limit} bytes.`);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    req.destroy();
+  }, BODY_TIMEOUT_MS);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) {
+        req.resume();
+        throw new CountersignError('E_TOO_LARGE', `The body is over the limit of ${limit} bytes.`);
+      }
+      chunks.push(chunk);
     }
-    chunks.push(chunk);
+  } catch (err) {
+    if (timedOut) throw new CountersignError('E_TIMEOUT', `The body did not arrive within ${BODY_TIMEOUT_MS / 1000} s.`);
+    throw err;
+  } finally {
+    clearTimeout(timer);
   }
   const buf = Buffer.concat(chunks);
   if (buf.length === 0) {

@@ -5,6 +5,8 @@ import type { ServerDeps } from './deps.js';
 import { principalOf } from './auth.js';
 
 const KEEPALIVE_MS = 15_000;
+/** A client that stops reading is cut off rather than buffered for without bound. */
+const MAX_BUFFERED = 4 * 1024 * 1024;
 
 export function eventRoutes(r: Router, d: ServerDeps, open: Set<() => void>): void {
   r.add('GET', '/v1/events', async ({ req, res, url }) => {
@@ -17,6 +19,7 @@ export function eventRoutes(r: Router, d: ServerDeps, open: Set<() => void>): vo
     });
     res.write(`retry: 2000\n: connected as ${who.id}\n\n`);
     const send = (event: string, data: unknown): void => {
+      if (res.writableLength > MAX_BUFFERED) return close();
       res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     };
     send('status', await d.engine.status());
@@ -28,12 +31,15 @@ export function eventRoutes(r: Router, d: ServerDeps, open: Set<() => void>): vo
       else if (who.kind === 'human') for (const x of e.entries) send('audit', x);
     });
     const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
-    const close = (): void => {
+    let closed = false;
+    function close(): void {
+      if (closed) return;
+      closed = true;
       clearInterval(keepalive);
       unsubscribe();
       open.delete(close);
       res.end();
-    };
+    }
     open.add(close);
     req.on('close', close);
   });

@@ -3,7 +3,7 @@
 // write is committed before the process exits).
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CountersignError, type Store } from '../../core/index.js';
+import { CountersignError, type Clock, type Store } from '../../core/index.js';
 import { authenticate, loadConfigChecked, loadConfig, type Config } from '../../config/index.js';
 import { initClassifier } from '../../classify/index.js';
 import { createEngine, monotonic, systemClock } from '../../engine/index.js';
@@ -35,11 +35,10 @@ export function configPath(flags: Record<string, string | true>): string {
 }
 
 /** Opens the store named by --dir/--config/--database (for serve, and for offline `audit`). */
-export async function openDataDir(flags: Record<string, string | true>, checked = false): Promise<Opened> {
+export async function openDataDir(flags: Record<string, string | true>, checked = false, clock: Clock = monotonic(systemClock)): Promise<Opened> {
   const file = configPath(flags);
   if (!existsSync(file)) throw new CountersignError('E_CONFIG_INVALID', `No config at ${file}. Create one with \`countersign init --dir DIR\`, or pass --config FILE.`);
   const config = checked ? await loadConfigChecked(file) : loadConfig(file);
-  const clock = monotonic(systemClock);
   const db = typeof flags['database'] === 'string' ? flags['database'] : process.env['COUNTERSIGN_DATABASE'];
   const engineStore = await openStore({ dataDir: config.dataDir, ...(db ? { database: db } : {}), clock });
   return { config, engineStore, close: () => engineStore.close() };
@@ -56,9 +55,10 @@ export async function run(argv: string[]): Promise<number> {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const listen = typeof flags['listen'] === 'string' ? parseListen(flags['listen']) : undefined;
     await initClassifier();
-    opened = await openDataDir(flags, true);
-    const { config, engineStore } = opened;
+    // One clock for the store (audit `at`) and the engine, so their times agree and never go back.
     const clock = monotonic(systemClock);
+    opened = await openDataDir(flags, true, clock);
+    const { config, engineStore } = opened;
     const engine = createEngine({
       parts: partsFromConfig(config),
       store: engineStore,

@@ -11,6 +11,7 @@ import { SPECIALS } from './specials.js';
 import { add, tick, type Output, type State, type Word } from './state.js';
 import { assign } from './walk.js';
 import { evalWord, snippet } from './words.js';
+import { expandBraces } from './braces.js';
 
 export type Redirs = { nodes: Node[]; stdin?: Output };
 
@@ -30,7 +31,11 @@ export function runCommand(node: Node | null, st: State, stdin: Output | undefin
           break;
         case 'command_name': {
           const w = c.namedChildren[0];
-          if (w) words.push(evalWord(w, st));
+          if (!w) break;
+          const name = evalWord(w, st);
+          // An unquoted glob in the name (`/bin/r?`) expands to whatever files match.
+          if (!name.dynamic && /[*?[]/.test(w.text) && w.text !== '[' && w.text !== '[[' && (w.type === 'word' || w.type === 'concatenation')) name.dynamic = true;
+          pushWord(words, name);
           break;
         }
         case 'file_redirect':
@@ -41,7 +46,7 @@ export function runCommand(node: Node | null, st: State, stdin: Output | undefin
         case 'comment':
           break;
         default:
-          words.push(evalWord(c, st));
+          pushWord(words, evalWord(c, st));
       }
     }
   }
@@ -53,10 +58,19 @@ export function runCommand(node: Node | null, st: State, stdin: Output | undefin
   return eff.stdoutAway ? NONE : out;
 }
 
+function pushWord(words: Word[], w: Word): void {
+  if (!w.brace) {
+    words.push(w);
+    return;
+  }
+  for (const value of expandBraces(w.value)) words.push({ value, dynamic: false });
+}
+
 /** Decide what argv runs. Wrappers call back here with the command they wrap. */
 export function dispatch(words: Word[], st: State, stdin: Output | undefined, text: string): Output {
   tick(st);
   const first = words[0]!;
+  if (first.ran) return { source: 'other' };
   if (first.dynamic) {
     add(st, { rule: 'shell.dynamic-command', risk: 'unknown', effect: 'run-unknown-command', target: snippet(first.value), explanation: `the command name ${snippet(first.value)} is computed at run time, so what runs cannot be known`, tool: 'shell' });
     return { source: 'other' };

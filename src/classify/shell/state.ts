@@ -22,6 +22,10 @@ export type Word = {
   dynamic: boolean;
   /** Set for a bare `<(...)` / `>(...)` word: what reading that file would give. */
   proc?: Output;
+  /** The word holds an unquoted `{a,b}` that bash expands into several words. */
+  brace?: boolean;
+  /** A `( ... )` or `{ ... }` group in argument position (`time (cmd)`), already walked. */
+  ran?: boolean;
 };
 
 export const MAX_NESTING = 64;

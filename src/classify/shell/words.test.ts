@@ -41,6 +41,13 @@ test('a computed command name is unknown', () => {
   assert.deepEqual(shell('X=zzop; unset X; $X'), { risk: 'unknown', findings: ['shell.dynamic-command unknown $X'] });
 });
 
+test('brace expansion gives several words; a globbed command name is unknown', () => {
+  assert.deepEqual(shell('zzop ./{a,b}'), { risk: 'mutating', findings: [op('zzop')] });
+  assert.deepEqual(shell('/usr/bin/zz?p -x'), { risk: 'unknown', findings: ['shell.dynamic-command unknown /usr/bin/zz?p'] });
+  assert.deepEqual(shell('zz*'), { risk: 'unknown', findings: ['shell.dynamic-command unknown zz*'] });
+  assert.deepEqual(shell('time (zza; zzb)'), { risk: 'mutating', findings: [op('zza'), op('zzb')] });
+});
+
 test('an invalid assignment prefix is judged together with what follows', () => {
   assert.deepEqual(shell('1A=2 zzop'), { risk: 'mutating', findings: [op('zzop')] });
   assert.deepEqual(shell('A-B=2 zzop'), { risk: 'mutating', findings: [op('zzop')] });

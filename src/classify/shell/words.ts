@@ -4,7 +4,7 @@
 import { kids, type Node } from './parser.js';
 import { decodeAnsiC, unescapeBare, unescapeDouble } from './escapes.js';
 import { add, tick, type State, type Word } from './state.js';
-import { walkSubstitution } from './walk.js';
+import { walkStatement, walkSubstitution } from './walk.js';
 
 export function evalWord(node: Node, st: State): Word {
   tick(st);
@@ -25,8 +25,12 @@ export function evalWord(node: Node, st: State): Word {
     case 'string':
     case 'translated_string':
       return evalString(node, st);
-    case 'concatenation':
-      return evalParts(node, st);
+    case 'concatenation': {
+      const w = evalParts(node, st);
+      // Unquoted `{a,b}` is expanded by bash into several words (see braces.ts).
+      if (!w.dynamic && w.value.includes('{') && hasBareBrace(node)) w.brace = true;
+      return w;
+    }
     case 'simple_expansion':
     case 'expansion':
       return evalExpansion(node, st);
@@ -41,6 +45,11 @@ export function evalWord(node: Node, st: State): Word {
       return { value: node.text, dynamic: true };
     case 'array':
       return evalParts(node, st, ' ');
+    case 'subshell':
+    case 'compound_statement':
+      // `time (cmd)`, `coproc { cmd; }`: tree-sitter files the group as an argument; it runs.
+      walkStatement(node, st);
+      return { value: node.text, dynamic: false, ran: true };
     default:
       unhandled(node, st);
       return { value: node.text, dynamic: true };
@@ -138,4 +147,9 @@ export function unhandled(node: Node, st: State): void {
 
 export function snippet(text: string): string {
   return text.length > 60 ? text.slice(0, 57) + '...' : text;
+}
+
+function hasBareBrace(node: Node): boolean {
+  for (const c of node.namedChildren) if (c && c.type === 'word' && c.text === '{') return true;
+  return false;
 }

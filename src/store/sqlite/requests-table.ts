@@ -16,6 +16,8 @@ export class RequestsTable {
   private readonly getStmt: BetterSqlite3.Statement;
   private readonly versionStmt: BetterSqlite3.Statement;
   private readonly approvedStmt: BetterSqlite3.Statement;
+  // One statement per filter shape (a few dozen at most: which filters are set, how many statuses).
+  private readonly listStmts = new Map<string, BetterSqlite3.Statement>();
 
   constructor(private readonly db: BetterSqlite3.Database) {
     this.insertStmt = db.prepare(`INSERT INTO requests (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -74,6 +76,8 @@ export class RequestsTable {
     if (f.since !== undefined) (where.push('created_at >= ?'), args.push(f.since));
     const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(f.limit ?? DEFAULT_LIMIT)));
     const sql = `SELECT record FROM requests ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, rowid DESC LIMIT ?`;
-    return (this.db.prepare(sql).all(...args, limit) as { record: string }[]).map((row) => JSON.parse(row.record) as RequestRecord);
+    let stmt = this.listStmts.get(sql);
+    if (!stmt) this.listStmts.set(sql, (stmt = this.db.prepare(sql)));
+    return (stmt.all(...args, limit) as { record: string }[]).map((row) => JSON.parse(row.record) as RequestRecord);
   }
 }

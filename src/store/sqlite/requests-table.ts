@@ -77,7 +77,10 @@ export class RequestsTable {
     const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(f.limit ?? DEFAULT_LIMIT)));
     const sql = `SELECT record FROM requests ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, rowid DESC LIMIT ?`;
     let stmt = this.listStmts.get(sql);
-    if (!stmt) this.listStmts.set(sql, (stmt = this.db.prepare(sql)));
+    if (!stmt) {
+      if (this.listStmts.size >= 64) this.listStmts.clear(); // odd filters must not grow it forever
+      this.listStmts.set(sql, (stmt = this.db.prepare(sql)));
+    }
     return (stmt.all(...args, limit) as { record: string }[]).map((row) => JSON.parse(row.record) as RequestRecord);
   }
 }

@@ -345,7 +345,7 @@ test('hosting platforms: heroku, fly, vercel, netlify, railway, firebase', () =>
     ["heroku ps:scale web=2 -a shop", 'mutating'],
     ["heroku logs --tail -a shop", 'readonly'],
     ["heroku config:set DEBUG=1 -a shop", 'mutating'],
-    ["heroku run rails db:drop -a shop", 'mutating'],
+    ["heroku run rails db:drop -a shop", 'destructive'],
     ["heroku run \"rm -rf /app/storage\" -a shop", 'destructive'],
     ["heroku pg:psql -a shop -c \"DROP TABLE orders\"", 'destructive'],
     ["fly apps destroy shop --yes", 'destructive'],

@@ -1,7 +1,7 @@
 // CI services: CircleCI's CLI and Jenkins' CLI (a jar run by java, or a `jenkins-cli` wrapper).
 import { parseArgs } from './argv.js';
 import { defineTable } from './table.js';
-import { findVerb, rule, verbTable, DELETE_WORDS, READ_WORDS } from './verbs.js';
+import { compileVerbs, findVerb, rule, verbTable, DELETE_WORDS, READ_WORDS } from './verbs.js';
 import type { Invocation, ToolTable } from './types.js';
 
 export const CIRCLECI: ToolTable = verbTable({
@@ -19,11 +19,11 @@ export const CIRCLECI: ToolTable = verbTable({
 });
 
 // Jenkins CLI commands are single words: delete-job, get-job, safe-shutdown, ...
-const JENKINS_VERBS = {
+const JENKINS_VERBS = compileVerbs({
   destroy: ['delete', 'shutdown', 'clear', 'disconnect', 'remove', 'uninstall'],
   read: ['list', 'get', 'who', 'help', 'version', 'console', 'session'],
   change: ['build', 'create-job', 'update-job', 'copy-job', 'safe-restart', 'restart', 'reload-job', 'reload-configuration', 'enable-job', 'disable-job', 'offline-node', 'online-node', 'install-plugin', 'quiet-down', 'cancel-quiet-down', 'set-build-description'],
-};
+});
 const JENKINS_VALUED = ['-s', '-auth', '-i', '-p', '-user', '-logger', '-webSocket'];
 
 function jenkinsCommand(args: readonly string[]): { words: string[] } {

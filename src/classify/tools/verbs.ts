@@ -74,13 +74,24 @@ function tokens(word: string): string[] {
   return word.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_:]+/).filter(Boolean);
 }
 
+type VerbWords = Pick<VerbSpec, 'destroy' | 'read' | 'change' | 'depth' | 'bare'>;
+type VerbSets = { destroy: Set<string>; read: Set<string>; change: Set<string>; bare: Set<string>; depth: number };
+
+/** Sets built once per table, not once per command. */
+export function compileVerbs(spec: VerbWords): VerbSets {
+  return {
+    destroy: new Set(spec.destroy),
+    read: new Set(spec.read),
+    change: new Set(spec.change ?? CHANGE_WORDS),
+    bare: new Set(spec.bare ?? []),
+    depth: spec.depth ?? 4,
+  };
+}
+
 /** The first word of the command path that carries a verb the table knows. */
-export function findVerb(words: readonly string[], spec: Pick<VerbSpec, 'destroy' | 'read' | 'change' | 'depth' | 'bare'>): VerbHit | null {
-  const destroy = new Set(spec.destroy);
-  const read = new Set(spec.read);
-  const bare = new Set(spec.bare ?? []);
-  const change = new Set(spec.change ?? CHANGE_WORDS);
-  const depth = Math.min(words.length, spec.depth ?? 4);
+export function findVerb(words: readonly string[], sets: VerbSets): VerbHit | null {
+  const { destroy, read, change, bare } = sets;
+  const depth = Math.min(words.length, sets.depth);
   for (let i = 0; i < depth; i++) {
     const w = words[i] ?? '';
     if (!WORD.test(w)) continue;
@@ -120,8 +131,16 @@ export function onlyVersion(inv: Invocation): boolean {
 export function verbTable(spec: VerbSpec): ToolTable {
   const dry = spec.dryRun ?? ['--dry-run', '--dryrun'];
   const overrides = spec.overrides ?? [];
-  const silenced = (inv: Invocation, ctx: ToolContext) => overrides.some((r) => r.test(inv, ctx));
-  const verb = (inv: Invocation) => findVerb(pathWords(inv, spec), spec);
+  // The delete and read rules both ask whether an override applies; answer once per invocation
+  // (an override may classify carried SQL or a script, which is not free).
+  const silencedCache = new WeakMap<Invocation, boolean>();
+  const silenced = (inv: Invocation, ctx: ToolContext) => {
+    let v = silencedCache.get(inv);
+    if (v === undefined) silencedCache.set(inv, (v = overrides.some((r) => r.test(inv, ctx))));
+    return v;
+  };
+  const sets = compileVerbs(spec);
+  const verb = (inv: Invocation) => findVerb(pathWords(inv, spec), sets);
   const deleteRule: ToolRule = {
     id: `${spec.name}.delete`,
     risk: 'destructive',

@@ -150,3 +150,28 @@ test('--batch --cwd is a default workspace; an action naming its own cwd keeps i
   const risks = child.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { risk: string }).risk);
   assert.deepEqual(risks, ['mutating', 'destructive', 'mutating']);
 });
+
+test('--batch cuts off a line that never finishes and goes on with the rest', async () => {
+  // The worker stalls forever on a marked line (fault injection for tests only): that line must be
+  // answered E_TIMEOUT, a fresh worker must take over, and the lines after it must be answered.
+  const input = [
+    { kind: 'sql', sql: 'DROP TABLE a' },
+    { kind: 'shell', command: 'echo STALL-HERE' },
+    { kind: 'sql', sql: 'SELECT 1' },
+    { kind: 'sql', sql: 'TRUNCATE b' },
+  ].map((a) => JSON.stringify(a)).join('\n');
+  const r = spawnSync(process.execPath, [BIN, 'classify', '--batch', '--timeout-ms', '3000'], {
+    encoding: 'utf8',
+    input,
+    timeout: 60_000,
+    env: { ...process.env, COUNTERSIGN_TEST_STALL_MARKER: 'STALL-HERE' },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.stdout.trim().split('\n').map(summary), [
+    ['destructive', null],
+    ['unknown', 'E_TIMEOUT'],
+    ['readonly', null],
+    ['destructive', null],
+  ]);
+  assert.equal(cli(['--batch', '--timeout-ms', '0']).code, 2);
+});

@@ -3,7 +3,6 @@
 // `--self-check` for the tool tables' own examples.
 import { readFileSync } from 'node:fs';
 import type { RiskReport, SqlDialect } from '../../core/index.js';
-import { classify, initClassifier } from '../../classify/index.js';
 import { parseArgs, UsageError } from '../args.js';
 
 const HELP = `Usage:
@@ -12,7 +11,8 @@ const HELP = `Usage:
                                                                  mysql, mariadb, sqlite, bigquery, transactsql, snowflake
   countersign classify [--json] --plan FILE                     a Terraform plan: the output of \`terraform show -json plan.out\`
   countersign classify [--json] --file write|edit|delete --path P [--cwd DIR]   an agent's file action
-  countersign classify --batch [--cwd DIR]                      JSONL: one action per stdin line -> one answer per stdout line
+  countersign classify --batch [--cwd DIR] [--timeout-ms N]     JSONL: one action per stdin line -> one answer per stdout line
+                                                                 (a line still unanswered after N ms, default 10000: E_TIMEOUT)
   countersign classify --self-check                             check every tool rule's match/no_match examples
 
 Prints the risk (readonly, mutating, destructive, unknown), a summary and every finding. Exit 0
@@ -24,7 +24,7 @@ Batch actions: {"kind":"shell","command":"..."}, {"kind":"sql","sql":"...","dial
 export async function run(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, { boolean: ['json', 'batch', 'sql', 'self-check', 'help'], string: ['dialect', 'plan', 'cwd', 'file', 'path'] });
+    args = parseArgs(argv, { boolean: ['json', 'batch', 'sql', 'self-check', 'help'], string: ['dialect', 'plan', 'cwd', 'file', 'path', 'timeout-ms'] });
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`countersign classify: ${err.message} (E_USAGE). See \`countersign classify --help\`.\n`);
@@ -37,9 +37,19 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  await initClassifier();
   const cwd = typeof flags.cwd === 'string' ? flags.cwd : undefined;
-  if (flags.batch) return batch(cwd);
+  if (flags.batch) {
+    const timeout = typeof flags['timeout-ms'] === 'string' ? Number(flags['timeout-ms']) : undefined;
+    if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) {
+      process.stderr.write('countersign classify: --timeout-ms needs a positive whole number (E_USAGE).\n');
+      return 2;
+    }
+    const { runBatch } = await import('./classify-batch.js');
+    return runBatch(cwd, timeout);
+  }
+  // Loaded here, not at the top: --batch classifies in a worker and must not load it twice.
+  const { classify, initClassifier } = await import('../../classify/index.js');
+  await initClassifier();
   if (flags['self-check']) return (await import('./classify-self-check.js')).selfCheck();
   const action = await actionFrom(args.positionals, args.rest, flags);
   if (typeof action === 'string') {
@@ -91,7 +101,3 @@ export function explain(r: RiskReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function batch(cwd: string | undefined): Promise<number> {
-  const { runBatch } = await import('./classify-batch.js');
-  return runBatch(cwd);
-}

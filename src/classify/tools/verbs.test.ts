@@ -1,0 +1,42 @@
+// The shared verb grammar: which words form the command path, and which word decides.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compileVerbs, findVerb, hasDryRun, pathWords } from './verbs.js';
+import type { Invocation } from './types.js';
+
+const inv = (line: string): Invocation => {
+  const [name = '', ...args] = line.split(' ');
+  return { name, args, dynamic: args.map(() => false), text: line };
+};
+const sets = compileVerbs({ destroy: ['delete', 'rm', 'purge'], read: ['list', 'get', 'describe'], change: ['create', 'remove-labels'], bare: ['apps'] });
+
+test('pathWords drops options and the values of valued options, and stops at "--"', () => {
+  assert.deepEqual(pathWords(inv('tool --profile prod svc delete --force name -- rm x'), { valued: ['--profile'] }), ['svc', 'delete', 'name']);
+  assert.deepEqual(pathWords(inv('tool --zone=us svc --project p delete'), { longOptsTakeValues: true }), ['svc', 'delete']);
+  assert.deepEqual(pathWords(inv('tool --quiet svc delete'), { longOptsTakeValues: true, flags: ['--quiet'] }), ['svc', 'delete']);
+});
+
+test('findVerb: the first word that carries a known verb decides', () => {
+  assert.deepEqual(findVerb(['logging', 's3', 'delete', 'logs'], sets), { kind: 'destroy', verb: 'delete', index: 2, target: 'logs' });
+  assert.deepEqual(findVerb(['kv', 'get', 'delete-me'], sets), { kind: 'read', verb: 'get', index: 1, target: 'delete-me' });
+  assert.deepEqual(findVerb(['batch-delete-image'], sets), { kind: 'destroy', verb: 'batch-delete-image', index: 0 });
+  assert.deepEqual(findVerb(['get-deletion-status'], sets), { kind: 'read', verb: 'get-deletion-status', index: 0 });
+  assert.deepEqual(findVerb(['deleteIndex'], sets), { kind: 'destroy', verb: 'deleteIndex', index: 0 });
+  assert.deepEqual(findVerb(['apps:purge'], sets), { kind: 'destroy', verb: 'apps:purge', index: 0 });
+  assert.deepEqual(findVerb(['apps'], sets), { kind: 'read', verb: 'apps', index: 0 });
+});
+
+test('findVerb: a change word ends the search, and file-like words are not verbs', () => {
+  assert.deepEqual(findVerb(['flags', 'create', 'list-users'], sets), { kind: 'change', verb: 'create', index: 1, target: 'list-users' });
+  assert.deepEqual(findVerb(['instances', 'remove-labels', 'web'], sets), { kind: 'change', verb: 'remove-labels', index: 1, target: 'web' });
+  assert.equal(findVerb(['cp', 'delete-me.txt', 'remote/'], compileVerbs({ destroy: ['delete'], read: [], change: [] })), null);
+  assert.equal(findVerb(['a', 'b', 'c', 'd', 'delete'], sets), null);
+});
+
+test('hasDryRun: present unless switched off', () => {
+  assert.deepEqual(
+    ['--dry-run', '--dry-run=client', '--dry-run=none', '--dry-run=false', '--dryrun'].map((a) => hasDryRun([a], ['--dry-run', '--dryrun'])),
+    [true, true, false, false, true],
+  );
+  assert.equal(hasDryRun(['--', '--dry-run'], ['--dry-run']), false);
+});

@@ -167,3 +167,24 @@ test('the view tells a human whether they may approve, and why not', async () =>
   assert.deepEqual(k.engine.view(r, k.human('senior-b')).viewer, { canApprove: true });
   assert.equal(k.engine.view(r).viewer, undefined);
 });
+
+test('execution: an approval runs once; the same action failing again and again pauses the agent', async () => {
+  const k = await kit({ limits: '  rate_per_minute: 0\n  breaker: {repeats: 2, window_seconds: 600, pause_seconds: 60}\n  destructive_per_hour: 0' });
+  const action = { kind: 'sql' as const, sql: 'DROP TABLE flaky' };
+  const approved = async (): Promise<string> => {
+    const a = await k.engine.submit(k.agent, { action, context: inProd });
+    await k.engine.approve(k.human('senior-b'), a.id, 'ok');
+    await k.engine.approve(k.human('senior-c'), a.id, 'ok');
+    return a.id;
+  };
+  const first = await approved();
+  await k.engine.startExecution(first);
+  assert.equal(await codeOf(k.engine.startExecution(first)), 'E_NOT_PENDING');
+  assert.equal((await k.engine.finishExecution(first, false, { exit: 1 })).status, 'failed');
+  const second = await approved();
+  await k.engine.startExecution(second);
+  await k.engine.finishExecution(second, false, { exit: 1 });
+  assert.equal(await codeOf(k.engine.submit(k.agent, { action: { kind: 'shell', command: 'ls' }, context: { cwd: STAGING } })), 'E_BREAKER_OPEN');
+  const reasons = (await k.store.readAudit(1, 1000)).filter((e) => e.type === 'limit.tripped').map((e) => e.body['reason']);
+  assert.deepEqual(reasons, ['the same action failed 2 times within 600 s']);
+});

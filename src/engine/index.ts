@@ -5,6 +5,7 @@ import { monotonic, randomIds, systemClock } from './clock.js';
 import type { EngineCtx } from './ctx.js';
 import { act, sweep } from './decide.js';
 import { ExpiryIndex } from './expiry-index.js';
+import { finishExecution, startExecution } from './execution.js';
 import { readFreeze, setFreeze } from './freeze.js';
 import { rateKey, readBreaker, type BreakerState } from './limits.js';
 import { Tally } from './tally.js';
@@ -77,6 +78,9 @@ export function createEngine(opts: EngineOptions) {
     approve: (who: Principal, id: string, reason: string) => act(ctx, who, id, 'approve', reason),
     reject: (who: Principal, id: string, reason: string) => act(ctx, who, id, 'reject', reason),
     breakGlass: (who: Principal, id: string, reason: string) => act(ctx, who, id, 'break-glass', reason),
+    /** The broker's side: approved -> running -> executed | failed (a failure feeds the breaker). */
+    startExecution: (id: string) => startExecution(ctx, id),
+    finishExecution: (id: string, ok: boolean, detail?: Record<string, unknown>) => finishExecution(ctx, id, ok, detail),
     get: (id: string) => ctx.store.getRequest(id),
     list: (filter: RequestFilter) => ctx.store.listRequests(filter),
     view: (r: RequestRecord, viewer?: Human): RequestView => viewOf(ctx, r, viewer),

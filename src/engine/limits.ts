@@ -28,13 +28,7 @@ export async function checkLimits(store: Store, tally: Tally, limits: Limits, ag
   const minute = Math.floor(now / 60_000);
 
   if (limits.breaker.repeats > 0 && repeats > limits.breaker.repeats) {
-    const state: BreakerState = {
-      until: now + limits.breaker.pauseSeconds * 1000,
-      reason: `the same action was submitted ${repeats} times within ${limits.breaker.windowSeconds} s`,
-      digest,
-    };
-    await store.setState(breakerKey(agent.id), state, [tripped(agent, 'breaker', { ...state })]);
-    throw breakerError(state);
+    throw breakerError(await tripBreaker(store, agent, digest, limits, now, `the same action was submitted ${repeats} times within ${limits.breaker.windowSeconds} s`));
   }
   if (limits.ratePerMinute > 0 && rate > limits.ratePerMinute) {
     if (rate === limits.ratePerMinute + 1) await store.appendAudit([tripped(agent, 'rate', { max: limits.ratePerMinute, minute })]);
@@ -49,12 +43,19 @@ export async function checkLimits(store: Store, tally: Tally, limits: Limits, ag
   }
 }
 
+/** Opens the agent's breaker (stored, so every instance honours it) and audits it. */
+export async function tripBreaker(store: Store, agent: Pick<Agent, 'id' | 'operator'>, digest: string, limits: Limits, now: number, reason: string): Promise<BreakerState> {
+  const state: BreakerState = { until: now + limits.breaker.pauseSeconds * 1000, reason, digest };
+  await store.setState(breakerKey(agent.id), state, [tripped(agent, 'breaker', { ...state })]);
+  return state;
+}
+
 function breakerError(b: BreakerState): CountersignError {
   return new CountersignError('E_BREAKER_OPEN', `Paused until ${new Date(b.until).toISOString()}: ${b.reason}. Change approach instead of retrying.`, {
     until: b.until,
   });
 }
 
-function tripped(agent: Agent, limit: string, detail: Record<string, unknown>): AuditAppend {
+function tripped(agent: Pick<Agent, 'id' | 'operator'>, limit: string, detail: Record<string, unknown>): AuditAppend {
   return { type: 'limit.tripped', body: { agent: agent.id, operator: agent.operator, limit, ...detail } };
 }

@@ -118,3 +118,15 @@ test('host hooks over HTTP: a decision in the host protocol, and deny for a body
   assert.deepEqual(code(await api(srv.url, t('agent-1'), 'POST', '/v1/hooks/no-such-host', input)), [404, 'E_NOT_FOUND']);
   assert.deepEqual(code(await api(srv.url, t('senior-b'), 'POST', '/v1/hooks/claude-code', input)), [403, 'E_WRONG_PRINCIPAL_KIND']);
 });
+
+test('break-glass: admins only, a reason required, loudly audited', async () => {
+  const a = await api(srv.url, t('agent-1'), 'POST', '/v1/actions', { action: { kind: 'sql', sql: 'DROP TABLE glass' }, context: { cwd: team.prod } });
+  const id = a.body.id as string;
+  assert.deepEqual(code(await api(srv.url, t('senior-b'), 'POST', `/v1/actions/${id}/break-glass`, { reason: 'outage' })), [403, 'E_FORBIDDEN']);
+  assert.deepEqual(code(await api(srv.url, t('admin'), 'POST', `/v1/actions/${id}/break-glass`, {})), [400, 'E_REASON_REQUIRED']);
+  assert.deepEqual(code(await api(srv.url, t('agent-1'), 'POST', `/v1/actions/${id}/break-glass`, { reason: 'me' })), [403, 'E_AGENT_APPROVAL']);
+  const ok = await api(srv.url, t('admin'), 'POST', `/v1/actions/${id}/break-glass`, { reason: 'outage, restoring from backup' });
+  assert.deepEqual([ok.status, ok.body.status, ok.body.approvals.map((x: { by: string; kind: string }) => [x.by, x.kind])], [200, 'approved', [['admin', 'break-glass']]]);
+  const entries = (await api(srv.url, t('admin'), 'GET', '/v1/audit?type=request.break-glass')).body.entries;
+  assert.deepEqual(entries.map((e: { body: { request: string; by: string; warning: string } }) => [e.body.request, e.body.by, /BREAK-GLASS/.test(e.body.warning)]), [[id, 'admin', true]]);
+});

@@ -2,7 +2,7 @@
 // refuse (throw E_BAD_INPUT) anything that does not have the shape the host documents.
 import { posix } from 'node:path';
 import { CountersignError } from '../core/errors.js';
-import type { Action, FileAction, McpAction, ShellAction } from '../core/index.js';
+import type { FileAction, McpAction, ShellAction } from '../core/index.js';
 
 /** Larger contents are left out of the action (the server refuses bodies over 1 MiB); the
  * decision is by path, so only the binding of an approval to the exact bytes is lost. */
@@ -89,5 +89,3 @@ export function joinEdits(edits: unknown): string | undefined {
   }
   return parts.join('\n');
 }
-
-export type ActionList = Action[];

@@ -74,6 +74,14 @@ test('each kind is dispatched to its classifier', () => {
   assert.deepEqual(got, ['destructive', 'destructive', 'destructive', 'readonly', 'destructive', 'destructive', 'readonly', 'destructive']);
 });
 
+test('initClassifier is idempotent: the same promise, however often it is called', async () => {
+  const a = initClassifier();
+  const b = initClassifier();
+  assert.equal(a, b);
+  await Promise.all([a, b, initClassifier()]);
+  assert.equal(classify({ kind: 'sql', sql: 'DROP TABLE x' }).risk, 'destructive');
+});
+
 test('the cwd option places file actions', () => {
   assert.deepEqual(
     [

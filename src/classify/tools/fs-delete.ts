@@ -13,7 +13,8 @@ type Target = PathInfo & { raw: string };
 
 const rmTargets = perInvocation((inv: Invocation): { recursive: boolean; targets: Target[]; noRoot: boolean } => {
   const p = parseArgs(inv.args);
-  const recursive = has(p, '-r', '-R', '--recursive');
+  // rimraf and del-cli delete recursively without being asked to.
+  const recursive = has(p, '-r', '-R', '--recursive') || inv.name === 'rimraf' || inv.name === 'del-cli' || inv.name === 'del';
   // Positional indexes are those of non-option args; map back to the walker's dynamic flags.
   const targets: Target[] = [];
   let seenDashDash = false;
@@ -70,14 +71,14 @@ function regenerable(inv: Invocation): RuleHit | null {
 
 export const RM_TABLE: ToolTable = defineTable({
   name: 'rm',
-  commands: ['rm', 'unlink'],
+  commands: ['rm', 'unlink', 'rimraf', 'del-cli'],
   rules: [
     {
       id: 'rm.recursive-precious', risk: 'destructive', effect: 'delete-files',
       explain: 'recursive delete of data that is not cheaply regenerated',
       test: recursivePrecious,
       examples: {
-        match: ['rm -rf /', 'rm -rf ~', 'rm -fr $HOME/projects', 'rm -r -f /etc', 'rm -rf .', 'rm -rf *', 'rm -rf ../other', 'rm -rf src', 'rm --recursive /home/alice', 'rm -rf /tmp/../etc'],
+        match: ['rm -rf /', 'rm -rf ~', 'rimraf src', 'rm -fr $HOME/projects', 'rm -r -f /etc', 'rm -rf .', 'rm -rf *', 'rm -rf ../other', 'rm -rf src', 'rm --recursive /home/alice', 'rm -rf /tmp/../etc'],
         no_match: ['rm -rf node_modules', 'rm -rf ./dist ./coverage', 'rm -rf /tmp/scratch', 'rm notes.txt', 'rm -rf $TMPDIR/out', 'rm --help'],
       },
     },
@@ -97,7 +98,7 @@ export const RM_TABLE: ToolTable = defineTable({
       id: 'rm.regenerable', risk: 'mutating', effect: 'delete-files',
       explain: 'recursive delete of regenerable build, cache or temp directories',
       test: regenerable,
-      examples: { match: ['rm -rf node_modules dist', 'rm -rf /var/tmp/cache', 'rm -rf ./target/debug'], no_match: ['rm -rf src', 'rm a.txt'] },
+      examples: { match: ['rm -rf node_modules dist', 'rm -rf /var/tmp/cache', 'rm -rf ./target/debug', 'rimraf dist'], no_match: ['rm -rf src', 'rm a.txt'] },
     },
   ],
   // Non-recursive deletes of ordinary files are routine; `rm` with no operand does nothing.

@@ -235,6 +235,15 @@ test('package managers and builds', () => {
     ['mvn clean install', 'mutating'],
     ['./gradlew build', 'mutating'],
     ['go version', 'readonly'],
+    ['npx prisma migrate reset --force', 'destructive'],
+    ['npx prisma migrate deploy', 'mutating'],
+    ['bundle exec rake db:drop', 'destructive'],
+    ['bundle exec rails runner "Order.delete_all"', 'unknown'],
+    ['poetry run alembic downgrade base', 'destructive'],
+    ['npx rimraf ~', 'destructive'],
+    ['npx rimraf dist', 'mutating'],
+    ['rails db:migrate', 'mutating'],
+    ['flyway info', 'readonly'],
   ]);
 });
 

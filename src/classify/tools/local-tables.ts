@@ -12,6 +12,7 @@ import { FIND_TABLE } from './find.js';
 import { RM_TABLE, RMDIR_TABLE, SHRED_TABLE } from './fs-delete.js';
 import { CHMOD_TABLE, CP_TABLE, LN_TABLE, MV_TABLE, TEE_TABLE, TRUNCATE_TABLE } from './fs-write.js';
 import { GIT_TABLE } from './git.js';
+import { MIGRATIONS_TABLE } from './migrations.js';
 import { PACKAGES_TABLE } from './packages.js';
 import { RSYNC_TABLE, SCP_TABLE } from './sync.js';
 import { CRONTAB_TABLE, POWER_TABLE, SERVICE_TABLE, SYSTEMCTL_TABLE, USERS_TABLE } from './system.js';
@@ -31,7 +32,7 @@ export const LOCAL_TABLES: ToolTable[] = [
   // database CLIs
   PSQL_TABLE, MYSQL_TABLE, SQLITE_TABLE, REDIS_TABLE, MONGO_TABLE, CQL_TABLE, DB_DROP_TABLE, DB_DUMP_TABLE, DB_RESTORE_TABLE, MYSQLADMIN_TABLE, SQL_SHELLS_TABLE, KV_TABLE,
   // package managers and build tools
-  PACKAGES_TABLE,
+  PACKAGES_TABLE, MIGRATIONS_TABLE,
   // backup and remote copy
   RSYNC_TABLE, SCP_TABLE, RCLONE_TABLE, RESTIC_TABLE, BORG_TABLE, VELERO_TABLE, SSH_KEYS_TABLE,
 ];

@@ -1,8 +1,43 @@
 // Package managers and build tools. Installing, building, testing and publishing change things
 // routinely (mutating): a publish adds a version but loses nothing. Unpublishing or yanking a
 // release removes what others depend on from a public registry: destructive. Listings read.
-import { defineTable } from './table.js';
+import { carried, defineTable, subInvocation } from './table.js';
 import type { Invocation, ToolTable } from './types.js';
+
+// Runners that execute another tool: what runs is that tool, classified as itself.
+// (`npx prisma migrate reset`, `bundle exec rake db:drop`, `poetry run alembic downgrade base`.)
+const RUNNER_VERBS: Record<string, RegExp> = {
+  npx: /^$/, pnpx: /^$/, bunx: /^$/, uvx: /^$/,
+  npm: /^(exec|x)$/, pnpm: /^(exec|dlx)$/, yarn: /^(exec|dlx)$/, bun: /^(x)$/,
+  bundle: /^(exec)$/, bundler: /^(exec)$/, poetry: /^(run)$/, uv: /^(run)$/, pdm: /^(run)$/, hatch: /^(run)$/,
+  pipx: /^(run)$/, conda: /^(run)$/, mamba: /^(run)$/, dotnet: /^(tool)$/,
+};
+// `yarn prisma ...` runs a package binary directly; only binaries some table knows are delegated.
+const DIRECT_BINS = /^(prisma|sequelize|sequelize-cli|knex|typeorm|drizzle-kit|rimraf|del-cli|rails|rake|alembic|flyway|dbmate)$/;
+const RUNNER_VALUED = new Set(['-p', '--package', '-c', '--call', '-w', '--workspace', '--prefix', '--cwd', '--from', '--with', '--spec', '-n', '--name', '--python', '--env-file', '--project', '-C', '--dir', '--filter']);
+
+function runnerWords(inv: Invocation): string[] | null {
+  const re = RUNNER_VERBS[inv.name];
+  const a = inv.args;
+  let i = 0;
+  const skip = () => {
+    while (i < a.length && (a[i] ?? '').startsWith('-')) {
+      if (a[i] === '--') {
+        i++;
+        return;
+      }
+      i += RUNNER_VALUED.has(a[i] ?? '') ? 2 : 1;
+    }
+  };
+  skip();
+  if (re && re.source !== '^$') {
+    if (!re.test(a[i] ?? '')) return DIRECT_BINS.test(a[i] ?? '') && /^(yarn|pnpm|bun)$/.test(inv.name) ? a.slice(i) : null;
+    i++;
+    if (inv.name === 'dotnet') i++; // dotnet tool run <tool>
+    skip();
+  } else if (!re) return null;
+  return a.length > i ? a.slice(i) : null;
+}
 
 function verb(inv: Invocation): string {
   // Skip global options: `npm --prefix x run build`, `cargo +nightly build`, `yarn --cwd web add x`.
@@ -31,6 +66,17 @@ export const PACKAGES_TABLE: ToolTable = defineTable({
     'tsc', 'vite', 'webpack', 'esbuild', 'jest', 'vitest', 'pytest', 'tox', 'nox', 'ruff', 'eslint', 'prettier', 'black', 'mypy', 'rustc', 'gcc', 'g++', 'clang', 'javac',
   ],
   rules: [
+    {
+      id: 'packages.runner', risk: 'unknown', effect: 'run-command',
+      explain: 'runs another tool through a package runner',
+      test: (inv, ctx) => {
+        const words = runnerWords(inv);
+        if (!words) return null;
+        const sub = subInvocation(inv, words);
+        return sub ? carried(ctx.invocation(sub), `${inv.name} runs ${sub.name}`) : null;
+      },
+      examples: { match: ['npx prisma migrate reset --force', 'bundle exec rake db:drop', 'poetry run alembic upgrade head', 'npx -y rimraf dist', 'yarn prisma migrate reset'], no_match: ['npx', 'npm run build', 'yarn install', 'bundle install'] },
+    },
     {
       id: 'packages.unpublish', risk: 'destructive', effect: 'remove-release',
       explain: 'removes a published release from a registry that others depend on',

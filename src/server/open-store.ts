@@ -13,7 +13,9 @@ export async function openStore(opts: { dataDir: string; database?: string; cloc
   const db = opts.database;
   if (db && /^postgres(ql)?:\/\//.test(db)) {
     // Hook point for the HA store: src/store/postgres exports openPostgresStore({url, clock}).
-    // Specifier in a variable so this build works before that module exists.
+    // If the store it returns carries a `notifier` (the engine's Notifier interface, e.g. over
+    // LISTEN/NOTIFY), `serve` hands it to the engine so every instance wakes its waiting agents
+    // and event streams. Specifier in a variable so this build works before that module exists.
     const specifier = '../store/postgres/index.js';
     let mod: PostgresModule;
     try {

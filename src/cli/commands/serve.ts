@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { CountersignError, type Clock, type Store } from '../../core/index.js';
 import { authenticate, loadConfigChecked, loadConfig, type Config } from '../../config/index.js';
 import { initClassifier } from '../../classify/index.js';
-import { createEngine, monotonic, systemClock } from '../../engine/index.js';
+import { createEngine, monotonic, systemClock, type Notifier } from '../../engine/index.js';
 import { partsFromConfig } from '../../engine/from-config.js';
 import { startServer } from '../../server/index.js';
 import { startCheckpoints } from '../../server/checkpoints.js';
@@ -65,6 +65,8 @@ export async function run(argv: string[]): Promise<number> {
       clock,
       publicUrl: config.server.publicUrl,
       hookWaitMs: config.server.hookWaitSeconds * 1000,
+      // A shared store may bring a cross-instance notifier (see server/open-store.ts).
+      ...(storeNotifier(engineStore) ? { notifier: storeNotifier(engineStore)! } : {}),
     });
     await engine.appendAudit([{ type: 'config.loaded', body: { file: config.file, digest: config.digest, policyDigest: config.policy.digest, warnings: config.warnings } }]);
     const staticDir = typeof flags['static'] === 'string' ? resolve(flags['static']) : defaultStaticDir();
@@ -109,6 +111,11 @@ export async function run(argv: string[]): Promise<number> {
     if (opened) await opened.close().catch(() => undefined);
     return report('serve', err);
   }
+}
+
+function storeNotifier(store: Store): Notifier | undefined {
+  const n = (store as { notifier?: Notifier }).notifier;
+  return n && typeof n.publish === 'function' && typeof n.subscribe === 'function' ? n : undefined;
 }
 
 function parseListen(s: string): { host: string; port: number } {

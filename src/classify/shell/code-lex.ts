@@ -112,9 +112,14 @@ export function readArgs(code: string, pos: number, lang: Lang): Arg[] {
   for (let guard = 0; guard < 32; guard++) {
     i = skipWs(code, i);
     const r = readArg(code, i, lang);
+    i = skipWs(code, r.end);
+    // `"rm -rf " + path`, `"%s" % x`, `"{}".format(x)`: the literal is only part of the value.
+    if (r.arg.kind !== 'other' && i < code.length && !/[,)\];\n}]/.test(code[i]!) && !(lang === 'perl' && code.startsWith('=>', i)) && !code.startsWith('if', i) && !code.startsWith('unless', i)) {
+      args.push({ ...r.arg, dynamic: true });
+      break;
+    }
     args.push(r.arg);
     if (r.arg.kind === 'other') break;
-    i = skipWs(code, r.end);
     if (code[i] === ',' || (lang === 'perl' && code.startsWith('=>', i))) {
       i += code[i] === ',' ? 1 : 2;
       continue;

@@ -16,9 +16,10 @@ type Family = 'delete' | 'delete-tree' | 'exec' | 'sql' | 'sql-maybe' | 'eval';
 const PATTERNS: Record<Lang, readonly [RegExp, Family][]> = {
   python: [
     [/\b(?:shutil\.rmtree|rmtree)\s*(?=\()/g, 'delete-tree'],
-    [/\bos\.(?:remove|unlink|rmdir|removedirs)\s*(?=\()/g, 'delete'],
+    // os.remove(p), __import__('os').remove(p), `from os import remove` then remove(p); not list.remove.
+    [/(?:\bos\.|\)\s*\.\s*|(?<![.\w]))(?:remove|unlink|rmdir|removedirs)\s*(?=\()/g, 'delete'],
     [/\.(?:unlink|rmdir)\s*\(\s*\)/g, 'delete'],
-    [/\b(?:os\.(?:system|popen|exec[lv]p?e?|spawn[lv]p?e?)|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|commands\.getoutput|pty\.spawn)\s*(?=\()/g, 'exec'],
+    [/(?:\b\w+\.|\)\s*\.\s*|(?<![.\w]))(?:system|popen|exec[lv]p?e?|spawn[lv]p?e?|check_call|check_output|Popen|getoutput|getstatusoutput)\s*(?=\()|\b(?:subprocess|sp|pty)\.(?:run|call|spawn)\s*(?=\()/g, 'exec'],
     [/\.(?:execute|executemany|executescript)\s*(?=\()/g, 'sql'],
     [/\.(?:query|exec|raw|sql)\s*(?=\()/g, 'sql-maybe'],
     [/(?<![.\w])(?:eval|exec|compile|__import__)\s*(?=\()/g, 'eval'],
@@ -27,7 +28,7 @@ const PATTERNS: Record<Lang, readonly [RegExp, Family][]> = {
     [/(?:\b(?:fs|fse|fsp|fsPromises|promises)|\))\s*\.\s*(?:rm|rmSync|rmdir|rmdirSync|remove|removeSync|emptyDir|emptyDirSync)\s*(?=\()/g, 'delete-tree'],
     [/\b(?:rimraf(?:\.sync)?|del(?:\.sync)?|deleteSync|Deno\.(?:remove|removeSync))\s*(?=\()/g, 'delete-tree'],
     [/(?:\b(?:fs|fse|fsp|fsPromises|promises)|\))\s*\.\s*(?:unlink|unlinkSync|truncate|truncateSync)\s*(?=\()/g, 'delete'],
-    [/(?:(?:child_process|cp|\))\s*\.\s*|(?<![.\w$]))(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)\s*(?=\()/g, 'exec'],
+    [/(?:(?:child_process|cp|\))\s*\.\s*|(?<![.\w$]))(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)\s*(?=\()|\.\s*(?:execSync|spawnSync|execFileSync|execFile)\s*(?=\()/g, 'exec'],
     [/\b(?:Bun\.spawn|Bun\.spawnSync|Deno\.run|\$)\s*(?=\(|`)/g, 'exec'],
     [/\.(?:query|exec|execute|run|raw|prepare)\s*(?=\()/g, 'sql-maybe'],
     [/(?<![.\w$])(?:eval|Function|new\s+Function)\s*(?=\()/g, 'eval'],

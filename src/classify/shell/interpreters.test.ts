@@ -63,6 +63,18 @@ test('computed arguments are unknown; strings that only mention calls are not ca
   assert.deepEqual(shell('python3 -c "$CODE"'), { risk: 'unknown', findings: ['shell.interpreter-dynamic unknown $CODE', code('python3')] });
 });
 
+test('aliases, imports and built strings', () => {
+  assert.deepEqual(shell('python3 -c "__import__(\'os\').system(\'zzop\')"').findings[0], op('zzop'));
+  assert.deepEqual(shell('python3 -c "from os import system; system(\'zzop\')"').findings[0], op('zzop'));
+  assert.deepEqual(shell('python3 -c "import subprocess as sp; sp.run([\'zzop\'])"').findings[0], op('zzop'));
+  assert.deepEqual(shell('node -e "import(\'child_process\').then((m) => m.execSync(\'zzop\'))"').findings[0], op('zzop'));
+  // A literal that is only the start of the value is not the value.
+  assert.deepEqual(shell('python3 -c "import os; os.system(\'zzop \' + target)"'), { risk: 'unknown', findings: ['shell.interpreter-dynamic unknown os.system', code('python3')] });
+  assert.deepEqual(shell('python3 -c "import os; os.system(\'zzop {}\'.format(t))"').risk, 'unknown');
+  // list.remove is not a file deletion.
+  assert.deepEqual(shell('python -c "x = [1, 2]; x.remove(1); print(x)"'), { risk: 'mutating', findings: [code('python')] });
+});
+
 test('in-place edits and modules', () => {
   assert.deepEqual(shell("perl -pi -e 's/a/b/' file.txt"), { risk: 'mutating', findings: ['shell.interpreter-in-place mutating file.txt'] });
   assert.deepEqual(shell('python3 -m zzop --flag'), { risk: 'mutating', findings: [op('zzop')] });

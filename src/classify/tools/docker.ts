@@ -16,7 +16,11 @@ function takeOut(c: DockerCall): RuleHit | null {
   if (c.group === '' && c.verb === 'rm' && has(c.rest, '-f', '--force')) return { target: operands(c.rest), explanation: 'docker rm --force kills running containers and deletes them' };
   if (c.group === 'pod' && /^(stop|kill|rm)$/.test(c.verb)) return { target: operands(c.rest), explanation: `pod ${c.verb} takes the pod out of service` };
   if ((c.group === 'service' || c.group === 'stack') && /^(rm|remove)$/.test(c.verb)) return { target: operands(c.rest), explanation: `${c.group} rm takes it out of service` };
-  if (c.group === 'swarm' && c.verb === 'leave' && has(c.rest, '-f', '--force')) return { target: 'swarm', explanation: 'forcing a manager out of the swarm can lose the cluster state' };
+  if ((c.group === 'service' && c.verb === 'scale') || (c.group === 'compose' && (c.verb === 'scale' || c.verb === 'up'))) {
+    const zero = c.rest.find((a) => /=0$/.test(a));
+    if (zero) return { target: zero.replace(/=0$/, '').replace(/^--scale=?/, ''), explanation: `scaling ${zero.replace(/=0$/, '')} to zero takes it out of service` };
+  }
+    if (c.group === 'swarm' && c.verb === 'leave' && has(c.rest, '-f', '--force')) return { target: 'swarm', explanation: 'forcing a manager out of the swarm can lose the cluster state' };
   if (c.group === 'node' && /^(rm|remove|demote)$/.test(c.verb)) return { target: operands(c.rest) };
   if (c.group === 'machine' && /^(rm|stop|reset)$/.test(c.verb)) return { target: operands(c.rest) || 'machine', explanation: `podman machine ${c.verb} takes down the VM with its containers and volumes` };
   if (c.group === 'compose') {
@@ -74,7 +78,7 @@ export const DOCKER_TABLE: ToolTable = defineTable({
       explain: 'stops, kills or removes running containers or services',
       test: (inv) => takeOut(parseDocker(inv)),
       examples: {
-        match: ['docker stop web', 'docker rm -f api', 'podman kill db', 'docker compose down', 'docker-compose stop', 'docker service rm payments'],
+        match: ['docker stop web', 'docker rm -f api', 'podman kill db', 'docker service scale api=0', 'docker compose down', 'docker-compose stop', 'docker service rm payments'],
         no_match: ['docker ps -a', 'docker compose up -d', 'docker restart web', 'docker rm old-build'],
       },
     },

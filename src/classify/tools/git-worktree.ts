@@ -22,6 +22,9 @@ function dropOptionalValues(rest: string[]): string[] {
 
 function checkoutDiscards(inv: Invocation): RuleHit | null {
   const g = parseGit(inv);
+  if (g.sub === 'checkout-index') {
+    return g.rest.some((a) => a === '-f' || a === '--force' || /^-[a-z]*f/.test(a)) ? hit('working tree', 'git checkout-index --force overwrites working-tree files') : null;
+  }
   if (g.sub !== 'checkout') return null;
   const p = parseArgs(dropOptionalValues(g.rest), { valued: ['-b', '-B', '--orphan', '-U', '--unified', '--inter-hunk-context'] });
   if (has(p, '-f', '--force')) return hit('working tree', 'git checkout --force throws away local changes');
@@ -54,7 +57,7 @@ export const GIT_WORKTREE_RULES: ToolRule[] = [
     explain: 'git checkout of paths (or --force) overwrites uncommitted changes',
     test: checkoutDiscards,
     examples: {
-      match: ['git checkout -- .', 'git checkout -f main', 'git checkout HEAD -- src/app.ts', 'git checkout main config.yml', 'git checkout .', 'git checkout -- -f'],
+      match: ['git checkout -- .', 'git checkout -f main', 'git checkout-index -a -f', 'git checkout HEAD -- src/app.ts', 'git checkout main config.yml', 'git checkout .', 'git checkout -- -f'],
       no_match: ['git checkout main', 'git checkout -b feature/x', 'git checkout --conflict merge main', 'git checkout -', 'git checkout --orphan pages'],
     },
   },

@@ -65,6 +65,12 @@ export function nspTruth(n: N, depth = 0): Truth {
     if (op === '=' || op === '==') return x == y ? 'true' : 'false';
     if (op === '<>' || op === '!=') return x != y ? 'true' : 'false';
   }
+  if ((op === 'IN' || op === 'NOT IN') && r?.type === 'expr_list' && Array.isArray(r.value)) {
+    const items = r.value as N[];
+    if (items.some((i) => same(i, l))) return op === 'IN' ? 'true' : 'false';
+    const consts = items.map(constant);
+    if (lc !== undefined && lc !== null && consts.every((c) => c !== undefined && c !== null)) return consts.some((c) => c == lc) === (op === 'IN') ? 'true' : 'false';
+  }
   if ((op === 'LIKE' || op === 'ILIKE') && typeof rc === 'string' && /^%+$/.test(rc)) return 'true';
   if (op === 'IS' && rc === null && lc === null) return 'true';
   return 'maybe';

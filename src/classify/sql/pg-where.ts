@@ -29,7 +29,22 @@ function opName(f: Record<string, unknown>): string {
   return String(names[names.length - 1] ?? '');
 }
 
-export function whereTruth(node: unknown, depth = 0): Truth {
+/** `WHERE id IN (SELECT id FROM <the same table>)` with nothing narrowing the subquery. */
+function selfSubquery(f: Record<string, unknown>, target: unknown): boolean {
+  if (f.subLinkType !== 'ANY_SUBLINK' || !target) return false;
+  const sel = unwrap(f.subselect);
+  if (!sel || sel[0] !== 'SelectStmt') return false;
+  const q = sel[1];
+  if (q.whereClause || q.limitCount || q.havingClause || q.groupClause || q.distinctClause || q.withClause) return false;
+  const from = list(q.fromClause);
+  const cols = list(q.targetList).map((t) => unwrap(t)?.[1].val);
+  const rv = from.length === 1 ? unwrap(from[0]) : null;
+  if (!rv || rv[0] !== 'RangeVar' || cols.length !== 1) return false;
+  const t = target as Record<string, unknown>;
+  return rv[1].relname === t.relname && (rv[1].schemaname ?? null) === (t.schemaname ?? null) && sameTree(cols[0], f.testexpr);
+}
+
+export function whereTruth(node: unknown, depth = 0, target?: unknown): Truth {
   if (depth > 50) return 'maybe';
   const u = unwrap(node);
   if (!u) return 'maybe';
@@ -41,7 +56,7 @@ export function whereTruth(node: unknown, depth = 0): Truth {
     return 'maybe';
   }
   if (t === 'BoolExpr') {
-    const args = list(f.args).map((a) => whereTruth(a, depth + 1));
+    const args = list(f.args).map((a) => whereTruth(a, depth + 1, target));
     if (f.boolop === 'OR_EXPR') {
       if (args.includes('true') || complementaryNullTests(list(f.args))) return 'true';
       return args.every((a) => a === 'false') ? 'false' : 'maybe';
@@ -68,6 +83,17 @@ export function whereTruth(node: unknown, depth = 0): Truth {
       if (typeof pat === 'string' && /^%+$/.test(pat)) return 'true';
     }
   }
+  if (t === 'A_Expr' && f.kind === 'AEXPR_IN') {
+    const items = list(unwrap(f.rexpr)?.[1].items);
+    const negated = opName(f) === '<>';
+    if (items.some((i) => sameTree(i, f.lexpr))) return negated ? 'false' : 'true';
+    const l = constValue(f.lexpr);
+    const consts = items.map(constValue);
+    if (l !== undefined && l !== null && consts.every((c) => c !== undefined && c !== null)) {
+      return consts.some((c) => c == l) !== negated ? 'true' : 'false';
+    }
+  }
+  if (t === 'SubLink' && selfSubquery(f, target)) return 'true';
   if (t === 'NullTest') {
     if (constValue(f.arg) !== undefined) {
       const isNull = constValue(f.arg) === null;

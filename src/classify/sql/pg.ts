@@ -72,7 +72,7 @@ function dmlFinding(verb: 'update' | 'delete', f: Fields): Finding {
   if (f.whereClause === undefined) {
     return sqlFinding(`${verb}-all`, 'destructive', effect, `${VERB} without WHERE changes every row of ${name}`, name);
   }
-  if (whereTruth(f.whereClause) === 'true') {
+  if (whereTruth(f.whereClause, 0, f.relation) === 'true') {
     return sqlFinding(`${verb}-all`, 'destructive', effect, `${VERB} with a WHERE that is always true changes every row of ${name}`, name);
   }
   return sqlFinding(verb, 'mutating', effect, `${VERB} changes the rows of ${name} that match its WHERE`, name);

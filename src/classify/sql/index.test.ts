@@ -171,6 +171,13 @@ test('statements the parsers miss: known leading words, or unknown', () => {
     ['CREATE OR REPLACE TABLE ds.daily AS SELECT 1 AS a', 'bigquery', 'destructive', ['sql.create-or-replace-table']],
     ["BACKUP DATABASE shop TO DISK = 'D:\\shop.bak'", 'transactsql', 'mutating', ['sql.stmt-write-file']],
     ["EXEC xp_cmdshell 'dir'", 'transactsql', 'unknown', ['sql.stmt-run-shell']],
+    ["GRANT ALL PRIVILEGES ON *.* TO 'ops'@'%'", 'mysql', 'destructive', ['sql.stmt-grant-everything']],
+    ["GRANT ALL ON *.* TO 'ops'@'localhost'", 'mysql', 'destructive', ['sql.stmt-grant-everything']],
+    ["GRANT SELECT ON shop.* TO 'reader'@'%'", 'mysql', 'mutating', ['sql.grant']],
+    ["GRANT ALL ON *.* TO 'ops'@'%'", 'postgresql', 'destructive', ['sql.stmt-grant-everything']],
+    ['ALTER ROLE deploy SUPERUSER', 'postgresql', 'destructive', ['sql.grant-superuser']],
+    ['ALTER ROLE deploy NOSUPERUSER', 'postgresql', 'mutating', ['sql.alter-role']],
+    ['CREATE ROLE break_glass LOGIN SUPERUSER', 'postgresql', 'destructive', ['sql.grant-superuser']],
   ];
   const got = CASES.map(([sql, dialect]) => {
     const r = classifySql(sql, dialect);

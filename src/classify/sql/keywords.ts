@@ -17,6 +17,7 @@ const TABLE: [RegExp, Risk, string, string][] = [
   [/^undrop\s+/i, 'mutating', 'restore', 'UNDROP restores a dropped object'],
   [/^drop\s+(user|role)\b/i, 'destructive', 'drop-role', 'DROP USER removes an account and what it was granted'],
   [/^(create|alter)\s+(user|role)\b/i, 'mutating', 'change-role', 'changes an account'],
+  [/^grant\s+all(\s+privileges)?\s+on\s+\*\.\*/i, 'destructive', 'grant-everything', 'GRANT ALL ON *.* gives every privilege on every database: access control is off for that account'],
   [/^(grant|revoke)\b/i, 'mutating', 'change-privileges', 'changes privileges'],
   [/^(purge\s+(binary|master)\s+logs|reset\s+(master|binary\s+logs))\b/i, 'destructive', 'delete-logs', 'deletes binary logs that replicas and point-in-time recovery need'],
   [/^drop\s+(procedure|function|event)\b/i, 'mutating', 'drop-code', 'drops stored code; it can be recreated'],

@@ -116,6 +116,8 @@ function ownFindings(type: string, s: Node): Finding[] {
       return [sqlFinding('set', 'readonly', 'session', 'SET changes a setting of this session only')];
     }
     case 'grant':
+      if (grantsEverything(s)) return [sqlFinding('stmt-grant-everything', 'destructive', 'grant-everything', 'GRANT ALL ON *.* gives every privilege on every database: access control is off for that account')];
+      return [sqlFinding(type, 'mutating', 'change-schema', 'GRANT changes privileges')];
     case 'revoke':
     case 'rename':
     case 'attach':
@@ -128,6 +130,12 @@ function ownFindings(type: string, s: Node): Finding[] {
       if (READONLY.has(type)) return [sqlFinding(type, 'readonly', 'session', `${type.toUpperCase()} changes nothing that persists`)];
       return [sqlFinding('unrecognised', 'unknown', 'unrecognised', `a ${type || 'statement'} statement the classifier does not know`)];
   }
+}
+
+function grantsEverything(s: Node): boolean {
+  const all = (Array.isArray(s.objects) ? (s.objects as Node[]) : []).some((o) => /^all( privileges)?$/i.test(String((o.priv as Node | undefined)?.value ?? '')));
+  const levels = ((s.on as Node | undefined)?.priv_level ?? []) as Node[];
+  return all && Array.isArray(levels) && levels.some((l) => l.prefix === '*' && l.name === '*');
 }
 
 function dml(type: 'update' | 'delete', s: Node): Finding {

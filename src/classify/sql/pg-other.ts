@@ -38,6 +38,10 @@ export function pgOtherFindings(t: string, f: Fields): Finding[] {
   const d = DESTRUCTIVE[t];
   if (d) return [sqlFinding(d[0], 'destructive', d[0], d[1], String(f.dbname ?? f.tablespacename ?? f.subname ?? '') || undefined)];
   if (t === 'AlterTableStmt') return alterTable(f);
+  if ((t === 'AlterRoleStmt' || t === 'CreateRoleStmt') && grantsSuperuser(f)) {
+    const role = String((f.role as Fields | undefined)?.rolename ?? f.role ?? '');
+    return [sqlFinding('grant-superuser', 'destructive', 'grant-superuser', `makes ${role} a superuser: every permission check is off for it`, role)];
+  }
   if (t === 'CopyStmt') return copy(f);
   if (t === 'CallStmt') return [sqlFinding('call', 'unknown', 'run-code', 'CALL runs a stored procedure whose effect is not visible here')];
   if (t === 'ExecuteStmt') return [sqlFinding('execute', 'unknown', 'run-code', 'EXECUTE runs a prepared statement whose text is not visible here')];
@@ -48,6 +52,13 @@ export function pgOtherFindings(t: string, f: Fields): Finding[] {
     return [sqlFinding(kebab(t), 'mutating', 'change-schema', `${label(t)} changes the database's definitions or settings`)];
   }
   return [sqlFinding('unrecognised', 'unknown', 'unrecognised', `${label(t)} is a statement the classifier does not know`)];
+}
+
+function grantsSuperuser(f: Fields): boolean {
+  return list(f.options).some((o) => {
+    const d = unwrap(o)?.[1];
+    return d?.defname === 'superuser' && unwrap(d.arg)?.[1].boolval === true;
+  });
 }
 
 function alterTable(f: Fields): Finding[] {

@@ -151,6 +151,7 @@ export const AWS: ToolTable = defineTable({
       return c.op !== '' && opVerb(c.op) === 'read' && !(c.service === 'dynamodb' && c.op === 'execute-statement');
     }, { match: ['aws s3 ls s3://acme-logs', 'aws ec2 describe-instances --filters Name=tag:env,Values=prod', 'aws secretsmanager get-secret-value --secret-id prod/db', 'aws sts get-caller-identity'], no_match: ['aws s3 cp build.zip s3://acme-artifacts/', 'aws ec2 run-instances --image-id ami-1 --count 1'] }),
   ],
-  // Anything else (create-*, put-*, update-*, s3 cp/mb/sync, ...) is a routine change.
-  fallback: 'mutating',
+  // Anything else (create-*, put-*, update-*, s3 cp/mb/sync, ...) is a routine change; a bare
+  // `aws` prints usage.
+  fallback: (inv) => (inv.args.length === 0 ? 'readonly' : 'mutating'),
 });

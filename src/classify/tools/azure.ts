@@ -1,7 +1,6 @@
 // Azure: az (`az <group...> <verb> --options`) and azcopy.
 import { parseArgs, has, val } from './argv.js';
-import { defineTable } from './table.js';
-import { hasDryRun, pathWords, rule, verbTable, READ_WORDS } from './verbs.js';
+import { helpTable, hasDryRun, pathWords, rule, verbTable, READ_WORDS } from './verbs.js';
 import type { Invocation, ToolTable } from './types.js';
 
 const AZ_FLAGS = ['--yes', '-y', '--no-wait', '--force', '--debug', '--verbose', '--only-show-errors', '--all', '--recursive', '--no-prompt', '--purge', '--append', '--help', '-h', '--dryrun', '--dry-run', '--force-string', '--overwrite'];
@@ -63,7 +62,7 @@ export const AZ: ToolTable = verbTable({
 const AZCOPY_VALUED = ['--delete-destination', '--include-pattern', '--exclude-pattern', '--include-path', '--exclude-path', '--from-to', '--log-level', '--cap-mbps', '--block-size-mb', '--list-of-files', '--output-type'];
 const azcopyArgs = (inv: Invocation) => parseArgs(inv.args, { valued: AZCOPY_VALUED });
 
-export const AZCOPY: ToolTable = defineTable({
+export const AZCOPY: ToolTable = helpTable({
   name: 'azcopy',
   commands: ['azcopy'],
   rules: [

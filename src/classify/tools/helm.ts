@@ -1,8 +1,7 @@
 // Helm and helmfile. Uninstalling a release deletes every resource it created; --force upgrades
 // delete and recreate resources that cannot be patched.
 import { parseArgs, has } from './argv.js';
-import { defineTable } from './table.js';
-import { hasDryRun, rule, verbTable, READ_WORDS } from './verbs.js';
+import { helpTable, hasDryRun, rule, verbTable, READ_WORDS } from './verbs.js';
 import type { Invocation, ToolTable } from './types.js';
 
 const VALUED = ['-n', '--namespace', '--kube-context', '--kubeconfig', '-f', '--values', '--set', '--set-string', '--set-file', '--set-json', '--version', '--repo', '-o', '--output', '--timeout', '--description', '--post-renderer', '--registry-config', '--repository-config', '--repository-cache', '--history-max', '--max', '--username', '--password', '--ca-file', '--cert-file', '--key-file', '--kube-apiserver', '--kube-token', '--kube-as-user', '--revision', '-l', '--selector', '--cascade'];
@@ -13,7 +12,7 @@ const helm = (inv: Invocation) => {
 const dry = (inv: Invocation) => hasDryRun(inv.args, ['--dry-run']);
 const READ = new Set(['template', 'list', 'ls', 'status', 'get', 'history', 'hist', 'show', 'inspect', 'search', 'lint', 'version', 'env', 'verify', 'help', 'diff', 'completion']);
 
-export const HELM: ToolTable = defineTable({
+export const HELM: ToolTable = helpTable({
   name: 'helm',
   commands: ['helm', 'helm3'],
   rules: [
@@ -34,8 +33,8 @@ export const HELM: ToolTable = defineTable({
       return ['repo', 'dependency', 'dep', 'plugin', 'registry'].includes(h.verb) && ['list', 'ls'].includes(h.rest[0] ?? '');
     }, { match: ['helm template api ./chart -f values-prod.yaml', 'helm status api -n prod', 'helm install api ./chart --dry-run'], no_match: ['helm install api ./chart', 'helm repo add bitnami https://charts.bitnami.com/bitnami'] }),
   ],
-  // install, upgrade, rollback, repo add/update, pull, package: routine changes.
-  fallback: 'mutating',
+  // install, upgrade, rollback, repo add/update, pull, package: routine changes; bare `helm` prints usage.
+  fallback: (inv) => (helm(inv).verb === '' ? 'readonly' : 'mutating'),
 });
 
 export const HELMFILE: ToolTable = verbTable({

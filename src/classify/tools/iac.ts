@@ -2,8 +2,7 @@
 // removing the confirmation (`--yes`, `--require-approval never`, `--auto-approve`) makes an
 // update destructive: it applies deletes and replacements nobody reviewed (DESIGN.md).
 import { parseArgs, has, val } from './argv.js';
-import { defineTable } from './table.js';
-import { rule } from './verbs.js';
+import { helpTable, rule } from './verbs.js';
 import type { Invocation, ToolTable } from './types.js';
 
 const PULUMI_VALUED = ['-s', '--stack', '-C', '--cwd', '-t', '--target', '--replace', '--target-replace', '-m', '--message', '--config-file', '-c', '--config', '-p', '--parallel', '--exclude', '--secrets-provider', '--policy-pack', '--color', '-v', '--verbose', '--exec-kind', '--suppress-permalink'];
@@ -12,7 +11,7 @@ const pulumi = (inv: Invocation) => {
   return { p, sub: p.pos[0] ?? '', rest: p.pos.slice(1) };
 };
 
-export const PULUMI: ToolTable = defineTable({
+export const PULUMI: ToolTable = helpTable({
   name: 'pulumi',
   commands: ['pulumi'],
   rules: [
@@ -50,7 +49,7 @@ const cdk = (inv: Invocation) => {
   return { p, sub: p.pos[0] ?? '' };
 };
 
-export const CDK: ToolTable = defineTable({
+export const CDK: ToolTable = helpTable({
   name: 'cdk',
   commands: ['cdk', 'cdktf'],
   rules: [
@@ -73,7 +72,7 @@ export const CDK: ToolTable = defineTable({
   fallback: 'mutating',
 });
 
-export const SAM: ToolTable = defineTable({
+export const SAM: ToolTable = helpTable({
   name: 'sam',
   commands: ['sam'],
   rules: [

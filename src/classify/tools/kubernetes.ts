@@ -1,8 +1,8 @@
 // Kubernetes: kubectl and OpenShift's oc share a grammar (`kubectl [globals] <verb> <kind> [name]`),
 // plus kustomize. A command carried by `kubectl exec pod -- cmd` is classified as that command.
 import { parseArgs, has, val, type ParsedArgs } from './argv.js';
-import { carried, defineTable, subInvocation } from './table.js';
-import { hasDryRun, rule, verbTable, READ_WORDS } from './verbs.js';
+import { carried, subInvocation } from './table.js';
+import { helpTable, hasDryRun, rule, verbTable, READ_WORDS } from './verbs.js';
 import type { Invocation, ToolTable } from './types.js';
 
 const VALUED = [
@@ -35,7 +35,7 @@ const commandAfterDashDash = (inv: Invocation): string[] | null => {
 const READ_VERBS = new Set(['get', 'describe', 'logs', 'log', 'top', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info', 'diff', 'auth', 'events', 'wait', 'port-forward', 'proxy', 'completion', 'kustomize', 'options', 'help', 'whoami', 'status', 'projects', 'can-i']);
 const CONFIG_READ = new Set(['view', 'get-contexts', 'current-context', 'get-clusters', 'get-users']);
 
-export const KUBECTL: ToolTable = defineTable({
+export const KUBECTL: ToolTable = helpTable({
   name: 'kubectl',
   commands: ['kubectl', 'oc', 'kubecolor', 'microk8s.kubectl'],
   rules: [

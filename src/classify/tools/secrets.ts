@@ -16,7 +16,6 @@ export const VAULT: ToolTable = verbTable({
   destroy: ['delete', 'destroy', 'disable', 'revoke', 'seal', 'remove-peer', 'restore', 'deregister'],
   read: [...READ_WORDS, 'lookup', 'capabilities', 'path-help', 'token-helper', 'kv-get', 'print'],
   change: ['put', 'patch', 'write', 'enable', 'tune', 'move', 'undelete', 'rollback', 'login', 'unseal', 'rotate', 'renew', 'create', 'init', 'rekey', 'step-down', 'save', 'register', 'reload', 'fmt'],
-  noShortHelp: true,
   examples: {
     destroy: { match: ['vault secrets disable kv-legacy/', 'vault kv destroy -versions=2,3 secret/payments/stripe', 'vault kv metadata delete secret/payments/stripe', 'vault lease revoke -prefix database/creds/', 'vault operator seal'], no_match: ['vault kv get secret/payments/stripe', 'vault kv undelete -versions=3 secret/payments/stripe'] },
     read: { match: ['vault kv get -field=key secret/payments/stripe', 'vault secrets list -detailed', 'vault token lookup', 'vault -namespace=ops status'], no_match: ['vault kv put secret/app/cfg mode=fast', 'vault token revoke -self'] },

@@ -123,6 +123,22 @@ export function hasDryRun(args: readonly string[], names: readonly string[]): bo
   return false;
 }
 
+/** Help asked anywhere before "--": `-help` (Go's flag package) always, `-h` where the tool
+ * means help by it (cobra CLIs: kubectl, helm, gh, vault, ...), `--help` always. */
+export function helpAnywhere(inv: Invocation, shortHelp = true): boolean {
+  const end = inv.args.indexOf('--');
+  const own = end < 0 ? inv.args : inv.args.slice(0, end);
+  return own.includes('-help') || own.includes('--help') || (shortHelp && own.includes('-h'));
+}
+
+/** Silence a table's rules and make its fallback readonly when help is asked anywhere. */
+export function guardHelp(rules: ToolRule[], fallback: Risk | ((inv: Invocation) => Risk), shortHelp = true): { rules: ToolRule[]; fallback: (inv: Invocation) => Risk } {
+  return {
+    rules: rules.map((r) => ({ ...r, test: (inv, ctx) => (helpAnywhere(inv, shortHelp) ? null : r.test(inv, ctx)) })),
+    fallback: (inv) => (helpAnywhere(inv, shortHelp) ? 'readonly' : typeof fallback === 'function' ? fallback(inv) : fallback),
+  };
+}
+
 /** `tool -v` / `tool -V` / `tool version` alone: prints a version, nothing else. */
 export function onlyVersion(inv: Invocation): boolean {
   return inv.args.length === 1 && /^(-v|-V|--version|-version|version)$/.test(inv.args[0] ?? '');
@@ -147,7 +163,7 @@ export function verbTable(spec: VerbSpec): ToolTable {
     effect: 'delete-resource',
     explain: `${spec.name}: deletes or takes out a resource`,
     test(inv, ctx) {
-      if (hasDryRun(inv.args, dry) || silenced(inv, ctx)) return null;
+      if (hasDryRun(inv.args, dry) || helpAnywhere(inv, !spec.noShortHelp) || silenced(inv, ctx)) return null;
       const v = verb(inv);
       if (v?.kind !== 'destroy') return null;
       const what = v.target !== undefined && !v.target.startsWith('-') ? ` ${v.target}` : '';
@@ -162,6 +178,7 @@ export function verbTable(spec: VerbSpec): ToolTable {
     explain: `${spec.name}: only reads`,
     test(inv, ctx) {
       if (onlyVersion(inv)) return { explanation: `${inv.name}: prints its version` };
+      if (inv.args.length === 0 || helpAnywhere(inv, !spec.noShortHelp)) return { effect: 'help', explanation: `${inv.name}: prints usage` };
       if (silenced(inv, ctx)) return null;
       if (hasDryRun(inv.args, dry)) return { effect: 'dry-run', explanation: `${inv.name}: a dry run changes nothing` };
       const v = verb(inv);
@@ -199,3 +216,8 @@ export const CHANGE_WORDS: readonly string[] = [
 ];
 /** Verbs that delete what they name. */
 export const DELETE_WORDS: readonly string[] = ['delete', 'del', 'rm', 'remove', 'destroy', 'purge', 'drop', 'wipe', 'truncate', 'erase'];
+
+/** defineTable for tools that take `-h` / `-help` anywhere as a request for help. */
+export function helpTable(spec: { name: string; commands: string[]; rules: ToolRule[]; fallback: Risk | ((inv: Invocation) => Risk) }): ToolTable {
+  return defineTable({ ...spec, ...guardHelp(spec.rules, spec.fallback) });
+}

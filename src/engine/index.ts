@@ -1,7 +1,10 @@
 // The engine: the only layer that sequences I/O. It classifies, resolves, limits, evaluates,
 // persists with audit, and notifies; the server and the CLI talk to it, never to the store.
 import type { Agent, Clock, Human, Ids, Principal, RequestFilter, RequestOutcome, RequestRecord, Store, SubmitAnswer, SubmitInput } from '../core/index.js';
+import { CountersignError } from '../core/index.js';
+import type { Config } from '../config/index.js';
 import { monotonic, randomIds, systemClock } from './clock.js';
+import { partsFromConfig } from './from-config.js';
 import type { EngineCtx } from './ctx.js';
 import { act, sweep } from './decide.js';
 import { ExpiryIndex } from './expiry-index.js';
@@ -23,7 +26,11 @@ export type { Limits, EvalQuery, Resolved } from './parts.js';
 export { DEFAULT_LIMITS } from './parts.js';
 
 export type EngineOptions = {
-  parts: EngineParts;
+  /** The loaded configuration; the engine builds its parts from it (real classifier, target
+   * resolution, compiled policy, limits). Call initClassifier() before the first submission. */
+  config?: Config;
+  /** Or the parts themselves (tests, embedding). One of `config` and `parts` is required. */
+  parts?: EngineParts;
   store: Store;
   clock?: Clock;
   ids?: Ids;
@@ -42,8 +49,10 @@ export type Engine = ReturnType<typeof createEngine>;
 
 export function createEngine(opts: EngineOptions) {
   const clock = monotonic(opts.clock ?? systemClock);
+  const parts = opts.parts ?? (opts.config ? partsFromConfig(opts.config) : undefined);
+  if (!parts) throw new CountersignError('E_INTERNAL', 'createEngine needs a config (or parts).');
   const ctx: EngineCtx = {
-    parts: opts.parts,
+    parts,
     store: opts.store,
     clock,
     ids: opts.ids ?? randomIds(clock),

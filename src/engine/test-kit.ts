@@ -5,7 +5,6 @@ import { initClassifier } from '../classify/index.js';
 import { parseConfig, starterConfig, type Config } from '../config/index.js';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/index.js';
 import { createEngine, type Engine } from './index.js';
-import { partsFromConfig } from './from-config.js';
 
 export const DIR = '/srv/countersign-test';
 export const PROD = `${DIR}/workspaces/prod`;
@@ -28,7 +27,7 @@ export async function kit(opts: { limits?: string } = {}): Promise<Kit> {
   const config = parseConfig(yaml, '<test>');
   const clock = { t: 1_800_000_000_000, now() { return this.t; } };
   const store = await openSqliteStore({ path: ':memory:', clock });
-  const engine = createEngine({ parts: partsFromConfig(config), store, clock, publicUrl: 'http://cs.test', sweepMs: 0 });
+  const engine = createEngine({ config, store, clock, publicUrl: 'http://cs.test', sweepMs: 0 });
   const agent = engine.agents()[0]!;
   const human = (id: string): Human => {
     const p = engine.principal(id);

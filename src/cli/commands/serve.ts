@@ -7,7 +7,6 @@ import { CountersignError, type Clock, type Store } from '../../core/index.js';
 import { authenticate, loadConfigChecked, loadConfig, type Config } from '../../config/index.js';
 import { initClassifier } from '../../classify/index.js';
 import { createEngine, monotonic, systemClock, type Notifier } from '../../engine/index.js';
-import { partsFromConfig } from '../../engine/from-config.js';
 import { startServer } from '../../server/index.js';
 import { startCheckpoints } from '../../server/checkpoints.js';
 import { openStore } from '../../server/open-store.js';
@@ -60,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
     opened = await openDataDir(flags, true, clock);
     const { config, engineStore } = opened;
     const engine = createEngine({
-      parts: partsFromConfig(config),
+      config,
       store: engineStore,
       clock,
       publicUrl: config.server.publicUrl,

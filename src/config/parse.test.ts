@@ -205,6 +205,31 @@ test('rule examples are checked at load and name the rule and the example', asyn
   assert.equal(ok.policy.rules[0]!.examples.match.length, 1);
 });
 
+test("examples are evaluated on the rule's target, environment and agent unless they say otherwise", async () => {
+  const text = yamlWith(`targets:
+  - {id: db, environment: dev, match: {db_host: db1}}
+  - {id: web, environment: production, match: {cwd_prefix: /srv/web}}
+`, `policy:
+  rules:
+    - id: db-drops
+      when: {target: db, effect: drop-*, agent: bot}
+      decide: {approve: {count: 1}}
+      examples:
+        match: [{action: {kind: sql, sql: "DROP TABLE t"}}]
+        no_match:
+          - {action: {kind: sql, sql: "DROP TABLE t"}, target: web}
+          - {action: {kind: sql, sql: "DROP TABLE t"}, agent: nobody}
+          - {action: {kind: sql, sql: "SELECT 1"}}
+`);
+  const c = await parseConfigChecked(text, 'c.yaml');
+  assert.equal(c.policy.rules[0]!.examples.no_match.length, 3);
+  const bad = text.replace('target: web}', 'target: nowhere}');
+  await assert.rejects(parseConfigChecked(bad, 'c.yaml'), (e: CountersignError) => {
+    assert.equal(e.message, 'A rule example did not behave as the rule says it should. Fix the rule or its example:\n  c.yaml:20:13: rule "db-drops", example policy.rules[0].examples.no_match[0] names target "nowhere", which is not declared under targets');
+    return true;
+  });
+});
+
 test('loadConfig reads a file and says how to get one when it is missing', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cs-config-'));
   writeFileSync(join(dir, 'countersign.yaml'), yamlWith());

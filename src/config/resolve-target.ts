@@ -55,7 +55,7 @@ export function resolveTarget(config: Config, action: Action, context: ResolveCo
   if (hits.length === 0) {
     res = { target: null, environment: config.defaultEnvironment, why: `no target matches the context${cwd ? ` (working directory ${cwd})` : ''}; using the default environment "${config.defaultEnvironment}"` };
   } else {
-    const score = (h: (typeof hits)[number]): number[] => [config.environments[h.target.environment]?.protected ? 0 : 1, idx.rank.get(h.target.environment) ?? 1e9, h.order];
+    const score = (h: (typeof hits)[number]): number[] => [Object.hasOwn(config.environments, h.target.environment) && config.environments[h.target.environment]!.protected ? 0 : 1, idx.rank.get(h.target.environment) ?? 1e9, h.order];
     hits.sort((a, b) => cmp(score(a), score(b)));
     const win = hits[0]!;
     const others = [...new Set(hits.filter((h) => h.target.id !== win.target.id).map((h) => `${h.target.id} (${h.signal})`))];

@@ -95,6 +95,7 @@ test('a rule that fails to evaluate counts as deny and is listed in errors', () 
 test('an undeclared environment is denied', () => {
   const d = evaluate(policy, input('moon', report('readonly')));
   assert.deepEqual([d.verdict, d.errors], ['deny', [{ rule: '(environment)', message: 'environment "moon" is not declared in the policy' }]]);
+  for (const env of ['__proto__', 'constructor', 'toString']) assert.equal(evaluate(policy, input(env, report('readonly'))).verdict, 'deny', env);
 });
 
 test('the digest covers decisions, not descriptions', () => {

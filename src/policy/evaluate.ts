@@ -9,7 +9,13 @@ import { matchesRule } from './match.js';
 import type { CompiledPolicy, EvaluateInput, Rule, RuleDecide, RuleTrace } from './types.js';
 
 export function evaluate(policy: CompiledPolicy, input: EvaluateInput): Decision {
-  return run(policy, input);
+  try {
+    return run(policy, input);
+  } catch (err) {
+    // Unreachable by design (each rule is guarded); kept so that no input can turn into an allow.
+    const message = err instanceof Error ? err.message : String(err);
+    return { verdict: 'deny', matched: [], errors: [{ rule: '(policy)', message }], reasons: [`The policy could not be evaluated (${message}); denied because Countersign fails closed.`], policyDigest: policy.digest };
+  }
 }
 
 export type Explanation = { decision: Decision; rules: RuleTrace[]; usedDefault: boolean };
@@ -25,7 +31,7 @@ function run(policy: CompiledPolicy, input: EvaluateInput, traces?: RuleTrace[])
   const hits: Record<Verdict, Rule[]> = { deny: [], approve: [], allow: [] };
   const errors: Decision['errors'] = [];
   const base = { policyDigest: policy.digest };
-  const env = policy.environments[input.environment];
+  const env = typeof input.environment === 'string' && Object.hasOwn(policy.environments, input.environment) ? policy.environments[input.environment] : undefined;
   if (!env) {
     const message = `environment "${input.environment}" is not declared in the policy`;
     return { ...base, verdict: 'deny', matched: [], errors: [{ rule: '(environment)', message }], reasons: [`Denied: ${message}; declare it under environments or fix the target.`] };

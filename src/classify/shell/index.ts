@@ -43,6 +43,13 @@ export function classifyShell(command: string, opts: { cwd?: string } = {}): Ris
   }
 }
 
+/** A ToolContext outside any command line, for callers that drive the tables directly. */
+export function shellToolContext(opts: { cwd?: string } = {}): ToolContext {
+  const st = newState(opts.cwd);
+  st.ctx = contextFor(st);
+  return st.ctx;
+}
+
 /** What the tables may ask of the walker: nested scripts, SQL, and carried commands. */
 function contextFor(st: State): ToolContext {
   return {
@@ -54,7 +61,8 @@ function contextFor(st: State): ToolContext {
       if (st.nesting + 1 > MAX_NESTING) throw new Bail({ code: 'E_TOO_DEEP', message: `Commands carried by other commands nest more than ${MAX_NESTING} levels; simplify them.` });
       st.nesting++;
       try {
-        const words: Word[] = [{ value: inv.name, dynamic: false }, ...inv.args.map((value, i) => ({ value, dynamic: inv.dynamic[i] === true }))];
+        // An Invocation carries no dynamic flag for its name: a `$` or backtick there is computed.
+        const words: Word[] = [{ value: inv.name, dynamic: /[$`]/.test(inv.name) }, ...inv.args.map((value, i) => ({ value, dynamic: inv.dynamic[i] === true }))];
         const stdin = inv.stdin !== undefined ? { source: 'literal' as const, text: inv.stdin } : undefined;
         dispatch(words, st, stdin, inv.text);
         return st.findings;

@@ -21,6 +21,18 @@ test('bash/sh/zsh -c scripts are parsed again', () => {
   assert.deepEqual(shell('bash deploy.sh'), { risk: 'mutating', findings: ['shell.run-script mutating deploy.sh'] });
 });
 
+test('bash -n checks syntax without running anything', () => {
+  assert.deepEqual(shell('bash -n deploy.sh'), { risk: 'readonly', findings: ['shell.syntax-check readonly'] });
+  assert.deepEqual(shell("sh -nc 'zzop'"), { risk: 'readonly', findings: ['shell.syntax-check readonly'] });
+});
+
+test('SQL pasted as a command line is judged as SQL', () => {
+  assert.equal(shell('DROP TABLE users').risk, 'destructive');
+  assert.equal(shell('SELECT * FROM users WHERE id = 1').risk, 'readonly');
+  // A word that happens to be an SQL verb but is not SQL stays an unknown program.
+  assert.deepEqual(shell('update firmware now'), { risk: 'mutating', findings: ['shell.unknown-command mutating update'] });
+});
+
 test('positional parameters of sh -c are known', () => {
   assert.deepEqual(shell('sh -c \'$1 -x\' _ zzop'), only('zzop'));
   assert.deepEqual(shell('sh -c \'$1 -x\''), { risk: 'unknown', findings: ['shell.dynamic-command unknown $1'] });

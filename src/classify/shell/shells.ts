@@ -21,6 +21,7 @@ export function runShell(words: Word[], st: State, stdin: Output | undefined): O
   const name = commandName(words[0]!.value);
   let cflag = false;
   let sflag = false;
+  let noexec = false;
   let i = 1;
   for (; i < words.length; i++) {
     const w = words[i]!;
@@ -41,12 +42,18 @@ export function runShell(words: Word[], st: State, stdin: Output | undefined): O
       const letters = v.slice(1);
       if (v[0] === '-' && letters.includes('c')) cflag = true;
       if (letters.includes('s')) sflag = true;
+      if (v[0] === '-' && letters.includes('n')) noexec = true;
       if (/[oO]/.test(letters)) i++;
       continue;
     }
     break;
   }
   const rest = words.slice(i);
+  if (noexec) {
+    // -n reads and checks the script without running any of it.
+    add(st, { rule: 'shell.syntax-check', risk: 'readonly', effect: 'read', explanation: `${name} -n only checks syntax`, tool: name });
+    return NONE;
+  }
   if (cflag) {
     const script = rest[0];
     if (!script) {

@@ -20,24 +20,34 @@ export function hashToken(token: string): string {
 // is garbage and never reaches the comparison.
 const PLAUSIBLE = /^[\x21-\x7e]{16,512}$/;
 
+type Entry = { hash: Buffer; principal: Principal };
+const ENTRIES = new WeakMap<Config, Entry[]>();
+
+/** Stored hashes decoded once per loaded config (a request should not pay for every principal). */
+function entries(config: Config): Entry[] {
+  let list = ENTRIES.get(config);
+  if (!list) {
+    list = [
+      ...config.humans.map((h) => ({ hash: Buffer.from(h.tokenSha256, 'hex'), principal: { kind: 'human', id: h.id, roles: [...h.roles], ...(h.name ? { name: h.name } : {}) } as Principal })),
+      ...config.agents.map((a) => ({ hash: Buffer.from(a.tokenSha256, 'hex'), principal: { kind: 'agent', id: a.id, operator: a.operator, ...(a.name ? { name: a.name } : {}) } as Principal })),
+    ];
+    ENTRIES.set(config, list);
+  }
+  return list;
+}
+
 /** The principal whose token this is, or null. Compares against every stored hash in constant
  * time per comparison and does not stop at the first hit, so timing says nothing about which
- * principal (if any) matched. */
+ * principal (if any) matched. Returns a fresh copy: callers may not change the config's view. */
 export function authenticate(config: Config, bearerToken: string | null | undefined): Principal | null {
   if (typeof bearerToken !== 'string' || !PLAUSIBLE.test(bearerToken)) return null;
-  const given = Buffer.from(hashToken(bearerToken), 'hex');
+  const given = createHash('sha256').update(bearerToken, 'utf8').digest();
   let found: Principal | null = null;
-  for (const h of config.humans) {
-    if (timingSafeEqual(given, Buffer.from(h.tokenSha256, 'hex')) && !found) {
-      found = { kind: 'human', id: h.id, roles: [...h.roles], ...(h.name ? { name: h.name } : {}) };
-    }
+  for (const e of entries(config)) {
+    if (timingSafeEqual(given, e.hash) && !found) found = e.principal;
   }
-  for (const a of config.agents) {
-    if (timingSafeEqual(given, Buffer.from(a.tokenSha256, 'hex')) && !found) {
-      found = { kind: 'agent', id: a.id, operator: a.operator, ...(a.name ? { name: a.name } : {}) };
-    }
-  }
-  return found;
+  if (!found) return null;
+  return found.kind === 'human' ? { ...found, roles: [...found.roles] } : { ...found };
 }
 
 /** "Bearer <token>" -> token; anything else -> null. */

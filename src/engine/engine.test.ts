@@ -188,3 +188,18 @@ test('execution: an approval runs once; the same action failing again and again 
   const reasons = (await k.store.readAudit(1, 1000)).filter((e) => e.type === 'limit.tripped').map((e) => e.body['reason']);
   assert.deepEqual(reasons, ['the same action failed 2 times within 600 s']);
 });
+
+test('an approval is not used when the policy now denies the action', async () => {
+  const k = await kit();
+  const action = { kind: 'sql' as const, sql: 'DROP TABLE customers' };
+  const a = await k.engine.submit(k.agent, { action, context: inProd });
+  await k.engine.approve(k.human('senior-b'), a.id, 'ok');
+  await k.engine.approve(k.human('senior-c'), a.id, 'ok');
+  // The same database, a stricter policy: destructive production actions are now denied.
+  const stricter = await kit({ store: k.store, edit: (y) => y.replace(/(- id: prod-destructive-two-seniors[\s\S]*?decide:)\s*\n\s*approve: \{[^}]*\}/, '$1 deny') });
+  stricter.clock.t = k.clock.t;
+  assert.notEqual(stricter.config.policy.digest, k.config.policy.digest);
+  const b = await stricter.engine.submit(stricter.agent, { action, context: inProd });
+  assert.deepEqual([b.status, b.id === a.id], ['denied', false]);
+  assert.equal((await k.engine.get(a.id))!.status, 'approved');
+});

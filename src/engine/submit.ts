@@ -1,5 +1,5 @@
-// submit: classify -> resolve target -> limits -> reuse an approval -> evaluate -> persist with
-// audit -> notify -> answer. Every failure on the way is "not allowed": an error thrown to the
+// submit: classify -> resolve target -> limits -> evaluate -> reuse an approval (unless denied) ->
+// persist with audit -> notify -> answer. Every failure on the way is "not allowed": an error thrown to the
 // caller (who answers deny) or a deny decision, never an allow.
 import { isCountersignError } from '../core/index.js';
 import type { Agent, AuditAppend, Decision, RequestRecord, RiskReport, SubmitAnswer, SubmitInput } from '../core/index.js';
@@ -21,10 +21,13 @@ export async function submit(ctx: EngineCtx, agent: Agent, input: SubmitInput): 
 
   const [freeze] = await Promise.all([readFreeze(ctx.store), checkLimits(ctx.store, ctx.tally, ctx.parts.limits, agent, digest, report.risk, now)]);
 
-  const reused = await tryReuse(ctx, agent, digest, now, freeze);
-  if (reused) return reused;
-
   let decision = safeEvaluate(ctx, { agent, action: input.action, report, target, environment });
+  // An approval never outranks the policy as it stands now: if the action is denied today (a
+  // stricter policy since the approval), the old approval is not used.
+  if (decision.verdict !== 'deny') {
+    const reused = await tryReuse(ctx, agent, digest, now, freeze);
+    if (reused) return reused;
+  }
   if (freeze.frozen && decision.verdict === 'allow') {
     // Frozen: nothing new runs without a human. The request waits for one approval from anyone.
     decision = {

@@ -19,14 +19,16 @@ export type Kit = {
   human(id: string): Human;
 };
 
-/** `limits` replaces the starter config's limits section (YAML text). */
-export async function kit(opts: { limits?: string } = {}): Promise<Kit> {
+/** `limits` replaces the starter config's limits section (YAML text); `edit` changes the YAML;
+ * `store` shares another kit's store (a second engine, e.g. after a policy change). */
+export async function kit(opts: { limits?: string; edit?: (yaml: string) => string; store?: SqliteStore } = {}): Promise<Kit> {
   await initClassifier();
   let yaml = starterConfig({ dir: DIR, tokens: (k) => `cs_${k}_test_${Math.random().toString(36).slice(2)}xxxxxxxx` }).yaml;
   if (opts.limits) yaml = yaml.replace(/\nlimits:[\s\S]*$/, `\nlimits:\n${opts.limits}\n`);
+  if (opts.edit) yaml = opts.edit(yaml);
   const config = parseConfig(yaml, '<test>');
   const clock = { t: 1_800_000_000_000, now() { return this.t; } };
-  const store = await openSqliteStore({ path: ':memory:', clock });
+  const store = opts.store ?? (await openSqliteStore({ path: ':memory:', clock }));
   const engine = createEngine({ config, store, clock, publicUrl: 'http://cs.test', sweepMs: 0 });
   const agent = engine.agents()[0]!;
   const human = (id: string): Human => {

@@ -12,10 +12,10 @@ export const HEROKU: ToolTable = verbTable({
   commands: ['heroku'],
   valued: HEROKU_VALUED,
   // pg:reset empties the database; pg:backups:restore overwrites it; maintenance:on takes the app offline.
-  destroy: [...DELETE_WORDS, 'reset', 'restore', 'maintenance:on', 'killall'],
+  destroy: [...DELETE_WORDS, 'reset', 'restore', 'maintenance:on', 'killall', 'unset'],
   read: [...READ_WORDS, 'info', 'logs', 'diagnose', 'credentials:url'],
   bare: ['apps', 'ps', 'config', 'releases', 'domains', 'addons', 'pg', 'pg:backups', 'drains', 'features', 'regions', 'stacks', 'access', 'buildpacks', 'maintenance'],
-  change: ['config:set', 'config:unset', 'ps:restart', 'ps:scale', 'releases:rollback', 'apps:create', 'addons:create', 'domains:add', 'run', 'run:detached', 'maintenance:off', 'git:remote', 'login', 'pg:promote'],
+  change: ['config:set', 'ps:restart', 'ps:scale', 'releases:rollback', 'apps:create', 'addons:create', 'domains:add', 'run', 'run:detached', 'maintenance:off', 'git:remote', 'login', 'pg:promote'],
   extra: [
     rule('heroku.scale-zero', 'destructive', 'stop-service', 'heroku ps:scale web=0 stops every dyno of that type', (inv) => pathWords(inv, { valued: HEROKU_VALUED })[0] === 'ps:scale' && zeroScale(inv),
       { match: ['heroku ps:scale web=0 -a shop'], no_match: ['heroku ps:scale web=2 -a shop'] }),
@@ -40,7 +40,7 @@ export const HEROKU: ToolTable = verbTable({
     }, { match: ['heroku run rake db:migrate -a shop', "heroku run 'rm -rf /app/tmp' -a shop"], no_match: ['heroku logs --tail -a shop'] }),
   ],
   examples: {
-    destroy: { match: ['heroku apps:destroy --app shop --confirm shop', 'heroku pg:reset DATABASE_URL --confirm shop', 'heroku addons:destroy heroku-redis -a shop', 'heroku maintenance:on -a shop'], no_match: ['heroku config:unset DEBUG -a shop', 'heroku apps'] },
+    destroy: { match: ['heroku apps:destroy --app shop --confirm shop', 'heroku pg:reset DATABASE_URL --confirm shop', 'heroku addons:destroy heroku-redis -a shop', 'heroku maintenance:on -a shop'], no_match: ['heroku config:set DEBUG=0 -a shop', 'heroku apps'] },
     read: { match: ['heroku apps', 'heroku logs --tail -a shop', 'heroku pg:info -a shop', 'heroku config -a shop'], no_match: ['heroku pg:backups:restore b101 DATABASE_URL -a shop', 'heroku config:set DEBUG=1 -a shop'] },
   },
 });

@@ -418,3 +418,31 @@ test('Kubernetes ecosystem and Nomad', () => {
     ["nomad status", 'readonly'],
   ]);
 });
+
+test('key and password stores on the machine, and removing an app secret', () => {
+  check([
+    ["heroku config:unset STRIPE_KEY -a shop", 'destructive'],
+    ["gpg --delete-secret-keys 3AA5C34371567BD2", 'destructive'],
+    ["gpg --list-secret-keys", 'readonly'],
+    ["gpg --import ops.asc", 'mutating'],
+    ["gpg -e -r ops@example.org notes.txt", 'mutating'],
+    ["pass rm -r work", 'destructive'],
+    ["pass show work/aws", 'readonly'],
+    ["pass", 'readonly'],
+    ["gopass delete shop/stripe", 'destructive'],
+    ["security delete-generic-password -s ci-token", 'destructive'],
+    ["security find-internet-password -s github.com", 'readonly'],
+    ["keytool -delete -alias ca -keystore trust.jks", 'destructive'],
+    ["keytool -list -keystore trust.jks", 'readonly'],
+    ["certbot revoke --cert-name shop.example.org", 'destructive'],
+    ["certbot renew --dry-run", 'readonly'],
+    ["certbot renew", 'mutating'],
+    ["aws-vault exec prod -- terraform destroy", 'destructive'],
+    ["aws-vault exec prod -- aws s3 ls", 'readonly'],
+    ["aws-vault remove prod", 'destructive'],
+    ["sops -d secrets.enc.yaml", 'readonly'],
+    ["sops secrets.enc.yaml", 'mutating'],
+    ["sops exec-env secrets.enc.yaml 'kubectl delete ns shop'", 'destructive'],
+    ["akeyless delete-item --name /prod/db", 'destructive'],
+  ]);
+});

@@ -11,6 +11,7 @@ import { K8S_TOOL_TABLES } from './k8s-tools.js';
 import { KUBERNETES_TABLES } from './kubernetes.js';
 import { PAAS_TABLES } from './paas.js';
 import { SECRETS_TABLES } from './secrets.js';
+import { LOCAL_SECRET_TABLES } from './secrets-local.js';
 import { TERRAFORM } from './terraform.js';
 import type { ToolTable } from './types.js';
 
@@ -23,6 +24,7 @@ export const PLATFORM_TABLES: ToolTable[] = [
   ...KUBERNETES_TABLES,
   ...HELM_TABLES,
   ...SECRETS_TABLES,
+  ...LOCAL_SECRET_TABLES,
   ...CLOUD_MORE_TABLES,
   ...PAAS_TABLES,
   ...DB_PLATFORM_TABLES,

@@ -2,7 +2,7 @@
 // replace the operating system's files.
 import { parseArgs, val } from './argv.js';
 import { classifyPath } from './paths.js';
-import { defineTable } from './table.js';
+import { defineLocalTable } from './table.js';
 import type { Invocation, ToolTable } from './types.js';
 
 function tarMode(inv: Invocation): { extract: boolean; list: boolean; dir?: string } {
@@ -16,7 +16,7 @@ function tarMode(inv: Invocation): { extract: boolean; list: boolean; dir?: stri
   return { extract, list, ...(dir !== undefined ? { dir } : {}) };
 }
 
-export const TAR_TABLE: ToolTable = defineTable({
+export const TAR_TABLE: ToolTable = defineLocalTable({
   name: 'tar',
   commands: ['tar', 'bsdtar', 'gtar'],
   rules: [
@@ -37,7 +37,7 @@ export const TAR_TABLE: ToolTable = defineTable({
   fallback: (inv) => (tarMode(inv).list || inv.args.length === 0 ? 'readonly' : 'mutating'),
 });
 
-export const UNZIP_TABLE: ToolTable = defineTable({
+export const UNZIP_TABLE: ToolTable = defineLocalTable({
   name: 'unzip',
   commands: ['unzip'],
   rules: [

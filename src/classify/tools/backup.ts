@@ -1,7 +1,7 @@
 // Backup and remote-storage tools: rclone, restic, borg, velero. Deleting snapshots, archives or
 // remote files loses the very copies a recovery would need, so those verbs are destructive; a
 // dry run reads; making a backup or copying adds data (mutating).
-import { defineTable } from './table.js';
+import { defineLocalTable } from './table.js';
 import type { Invocation, RuleHit, ToolTable } from './types.js';
 
 const DRY = /^(-n|--dry-run|--dry_run)$/;
@@ -22,7 +22,7 @@ const RCLONE_VALUED = new Set(['--config', '--exclude', '--include', '--filter',
 const RCLONE_DESTROY = /^(purge|delete|deletefile|rmdir|rmdirs|cleanup|dedupe|move|moveto|sync|bisync)$/;
 const RCLONE_READ = /^(ls|lsd|lsl|lsf|lsjson|size|check|cryptcheck|cat|about|md5sum|sha1sum|hashsum|version|listremotes|tree|ncdu|config|help|authorize|obscure|rcat-size|checksum|backend|link|)$/;
 
-export const RCLONE_TABLE: ToolTable = defineTable({
+export const RCLONE_TABLE: ToolTable = defineLocalTable({
   name: 'rclone',
   commands: ['rclone'],
   rules: [
@@ -45,7 +45,7 @@ export const RCLONE_TABLE: ToolTable = defineTable({
 const RESTIC_VALUED = new Set(['-r', '--repo', '--repository-file', '-p', '--password-file', '--password-command', '--cache-dir', '--host', '--tag', '--path', '--keep-last', '--keep-hourly', '--keep-daily', '--keep-weekly', '--keep-monthly', '--keep-yearly', '--keep-within', '--keep-tag', '--max-unused', '--target', '-t', '--exclude', '--include', '-o', '--option', '--limit-upload', '--limit-download']);
 const RESTIC_READ = /^(snapshots|check|diff|dump|find|ls|stats|version|cat|list|help|generate|)$/;
 
-export const RESTIC_TABLE: ToolTable = defineTable({
+export const RESTIC_TABLE: ToolTable = defineLocalTable({
   name: 'restic',
   commands: ['restic', 'rustic'],
   rules: [
@@ -71,7 +71,7 @@ const BORG_VALUED = new Set(['--remote-path', '--rsh', '--lock-wait', '--keep-la
 const BORG_DESTROY = /^(delete|prune|compact|recreate|break-lock|rdelete|repo-delete|rcompact)$/;
 const BORG_READ = /^(list|info|check|diff|version|help|rlist|rinfo|repo-list|repo-info|export-tar|benchmark|)$/;
 
-export const BORG_TABLE: ToolTable = defineTable({
+export const BORG_TABLE: ToolTable = defineLocalTable({
   name: 'borg',
   commands: ['borg', 'borgmatic'],
   rules: [
@@ -90,7 +90,7 @@ export const BORG_TABLE: ToolTable = defineTable({
   fallback: (inv) => (isDry(inv) || BORG_READ.test(words(inv, BORG_VALUED)[0] ?? '') ? 'readonly' : 'mutating'),
 });
 
-export const VELERO_TABLE: ToolTable = defineTable({
+export const VELERO_TABLE: ToolTable = defineLocalTable({
   name: 'velero',
   commands: ['velero'],
   rules: [
@@ -113,7 +113,7 @@ export const VELERO_TABLE: ToolTable = defineTable({
   },
 });
 
-export const SSH_KEYS_TABLE: ToolTable = defineTable({
+export const SSH_KEYS_TABLE: ToolTable = defineLocalTable({
   name: 'ssh-keys',
   commands: ['ssh-keygen', 'ssh-add', 'ssh-keyscan', 'ssh-agent', 'ssh-copy-id'],
   rules: [],

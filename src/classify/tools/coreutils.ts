@@ -2,7 +2,7 @@
 // touch, sed -i, sort -o). Text that merely mentions a scary command (`grep 'rm -rf' x`) is an
 // argument here, never a command: the walker hands these tables words, not scripts.
 import { has, parseArgs, vals } from './argv.js';
-import { defineTable } from './table.js';
+import { defineLocalTable } from './table.js';
 import type { Invocation, ToolTable } from './types.js';
 
 const READERS = [
@@ -23,7 +23,7 @@ const READERS = [
   'tput', 'stty', 'clear', 'reset', 'history', 'apropos', 'whatis',
 ];
 
-export const READONLY_TABLE: ToolTable = defineTable({
+export const READONLY_TABLE: ToolTable = defineLocalTable({
   name: 'readonly',
   commands: [...new Set(READERS)],
   noShortHelp: true,
@@ -31,14 +31,14 @@ export const READONLY_TABLE: ToolTable = defineTable({
   fallback: 'readonly',
 });
 
-export const CREATE_TABLE: ToolTable = defineTable({
+export const CREATE_TABLE: ToolTable = defineLocalTable({
   name: 'create',
   commands: ['mkdir', 'touch', 'mktemp', 'mkfifo', 'csplit', 'patch', 'ed', 'gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', 'unzstd', 'zip', 'sponge'],
   rules: [],
   fallback: (inv) => (inv.args.length === 0 || inv.args.some((a) => a === '-l' || a === '--list' || a === '-t' || a === '--test') ? 'readonly' : 'mutating'),
 });
 
-export const SORT_TABLE: ToolTable = defineTable({
+export const SORT_TABLE: ToolTable = defineLocalTable({
   name: 'sort',
   commands: ['sort'],
   noShortHelp: true,
@@ -53,7 +53,7 @@ export const SORT_TABLE: ToolTable = defineTable({
   fallback: 'readonly',
 });
 
-export const SED_TABLE: ToolTable = defineTable({
+export const SED_TABLE: ToolTable = defineLocalTable({
   name: 'sed',
   commands: ['sed', 'gsed', 'perl-rename', 'rename'],
   rules: [
@@ -84,7 +84,7 @@ function awkProgram(inv: Invocation): { program?: string; fromFile: boolean } {
   return first !== undefined ? { program: first, fromFile: false } : { fromFile: false };
 }
 
-export const AWK_TABLE: ToolTable = defineTable({
+export const AWK_TABLE: ToolTable = defineLocalTable({
   name: 'awk',
   commands: ['awk', 'gawk', 'mawk', 'nawk'],
   rules: [

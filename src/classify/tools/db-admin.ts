@@ -1,11 +1,11 @@
 // Database administration binaries: dropping databases and users, dumps (read), restores that
 // clean first (destructive), server shutdown.
-import { defineTable } from './table.js';
+import { defineLocalTable } from './table.js';
 import type { ToolTable } from './types.js';
 
 const operands = (args: readonly string[]) => args.filter((a) => !a.startsWith('-')).join(' ');
 
-export const DB_DROP_TABLE: ToolTable = defineTable({
+export const DB_DROP_TABLE: ToolTable = defineLocalTable({
   name: 'db-drop',
   commands: ['dropdb', 'dropuser', 'createdb', 'createuser'],
   rules: [
@@ -19,7 +19,7 @@ export const DB_DROP_TABLE: ToolTable = defineTable({
   fallback: 'mutating',
 });
 
-export const DB_DUMP_TABLE: ToolTable = defineTable({
+export const DB_DUMP_TABLE: ToolTable = defineLocalTable({
   name: 'db-dump',
   commands: ['pg_dump', 'pg_dumpall', 'mysqldump', 'mariadb-dump', 'mongodump', 'mongoexport', 'pg_basebackup', 'redis-dump', 'pg_isready', 'pg_controldata', 'pg_config'],
   rules: [],
@@ -27,7 +27,7 @@ export const DB_DUMP_TABLE: ToolTable = defineTable({
   fallback: 'readonly',
 });
 
-export const DB_RESTORE_TABLE: ToolTable = defineTable({
+export const DB_RESTORE_TABLE: ToolTable = defineLocalTable({
   name: 'db-restore',
   commands: ['pg_restore', 'mongorestore', 'mongoimport'],
   rules: [
@@ -44,7 +44,7 @@ export const DB_RESTORE_TABLE: ToolTable = defineTable({
   fallback: (inv) => (inv.name === 'pg_restore' && inv.args.some((a) => a === '-l' || a === '--list') || (inv.name === 'pg_restore' && !inv.args.some((a) => a === '-d' || a.startsWith('--dbname') || /^-d./.test(a))) ? 'readonly' : 'mutating'),
 });
 
-export const MYSQLADMIN_TABLE: ToolTable = defineTable({
+export const MYSQLADMIN_TABLE: ToolTable = defineLocalTable({
   name: 'mysqladmin',
   commands: ['mysqladmin', 'mariadb-admin', 'pg_ctl', 'pg_ctlcluster'],
   rules: [

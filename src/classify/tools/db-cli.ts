@@ -4,7 +4,7 @@
 import type { SqlDialect } from '../../core/index.js';
 import { parseArgs, vals } from './argv.js';
 import { psqlMeta, sqlHit, stdinHit, worstHit } from './db-sql.js';
-import { defineTable } from './table.js';
+import { defineLocalTable } from './table.js';
 import type { Invocation, RuleHit, ToolContext, ToolTable } from './types.js';
 
 const PSQL_VALUED = ['-c', '--command', '-f', '--file', '-d', '--dbname', '-h', '--host', '-p', '--port', '-U', '--username', '-v', '--set', '--variable', '-o', '--output', '-L', '--log-file', '-P', '--pset', '-F', '--field-separator', '-R', '--record-separator', '-T', '--table-attr'];
@@ -26,7 +26,7 @@ function hidden(via: string, what: string): RuleHit {
   return { risk: 'unknown', effect: 'run-script', explanation: `${via} runs ${what}, which the classifier cannot see` };
 }
 
-export const PSQL_TABLE: ToolTable = defineTable({
+export const PSQL_TABLE: ToolTable = defineLocalTable({
   name: 'psql',
   commands: ['psql'],
   rules: [
@@ -51,7 +51,7 @@ function mysqlArgs(inv: Invocation): string[] {
 
 const MYSQL_VALUED = ['-e', '--execute', '-u', '--user', '-h', '--host', '-P', '--port', '-D', '--database', '-S', '--socket', '--defaults-file', '--defaults-extra-file', '--login-path', '--default-character-set', '--init-command', '--ssl-mode', '--ssl-ca', '--protocol'];
 
-export const MYSQL_TABLE: ToolTable = defineTable({
+export const MYSQL_TABLE: ToolTable = defineLocalTable({
   name: 'mysql',
   commands: ['mysql', 'mariadb'],
   noShortHelp: true,
@@ -98,7 +98,7 @@ function sqliteText(text: string, ctx: ToolContext, via: string): RuleHit {
   return worstHit(hits) ?? { risk: 'readonly', effect: 'read', explanation: `${via}: nothing to run` };
 }
 
-export const SQLITE_TABLE: ToolTable = defineTable({
+export const SQLITE_TABLE: ToolTable = defineLocalTable({
   name: 'sqlite3',
   commands: ['sqlite3', 'sqlite'],
   rules: [

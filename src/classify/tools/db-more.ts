@@ -3,7 +3,7 @@
 import type { SqlDialect } from '../../core/index.js';
 import { parseArgs, vals } from './argv.js';
 import { sqlHit, stdinHit, worstHit } from './db-sql.js';
-import { defineTable } from './table.js';
+import { defineLocalTable } from './table.js';
 import type { Invocation, RuleHit, ToolContext, ToolTable } from './types.js';
 
 /** Per shell: the dialect, which options carry SQL or a script file, which take other values. */
@@ -32,7 +32,7 @@ function shellHit(inv: Invocation, ctx: ToolContext): RuleHit | null {
   return worstHit(hits);
 }
 
-export const SQL_SHELLS_TABLE: ToolTable = defineTable({
+export const SQL_SHELLS_TABLE: ToolTable = defineLocalTable({
   name: 'sql-shells',
   commands: Object.keys(SHELLS),
   noShortHelp: true,
@@ -50,7 +50,7 @@ export const SQL_SHELLS_TABLE: ToolTable = defineTable({
   fallback: (inv) => (inv.name === 'cockroach' && inv.args[0] !== 'sql' ? (/^(version|node|debug|gen|cert)$/.test(inv.args[0] ?? '') && inv.args[1] !== 'decommission' ? 'readonly' : 'mutating') : 'readonly'),
 });
 
-export const KV_TABLE: ToolTable = defineTable({
+export const KV_TABLE: ToolTable = defineLocalTable({
   name: 'kv',
   commands: ['etcdctl', 'consul'],
   rules: [

@@ -3,7 +3,7 @@
 // CQL and ClickHouse SQL by the statement's leading keyword, then the SQL classifier.
 import { parseArgs, vals } from './argv.js';
 import { sqlHit, worstHit } from './db-sql.js';
-import { defineTable } from './table.js';
+import { defineLocalTable } from './table.js';
 import type { Invocation, RuleHit, ToolContext, ToolTable } from './types.js';
 
 const REDIS_VALUED = new Set(['-h', '-p', '-s', '-a', '-u', '-n', '-r', '-i', '-d', '--user', '--pass', '--askpass', '--tls', '--sni', '--cacert', '--cert', '--key', '-e', '--pattern', '--count', '--eval', '--rdb', '--functions-rdb', '--memkeys-samples', '--bigkeys-samples', '--quoted-pattern', '-t', '--hotkeys-samples']);
@@ -37,7 +37,7 @@ function redisLine(words: readonly string[]): RuleHit {
   return { risk: 'mutating', effect: 'write-keys', target: sub, explanation: `redis ${verb.toUpperCase()} writes` };
 }
 
-export const REDIS_TABLE: ToolTable = defineTable({
+export const REDIS_TABLE: ToolTable = defineLocalTable({
   name: 'redis-cli',
   commands: ['redis-cli', 'valkey-cli', 'keydb-cli'],
   rules: [
@@ -74,7 +74,7 @@ function mongoScript(js: string): RuleHit {
   return { risk: 'unknown', effect: 'run-script', explanation: 'the script could not be recognised as read-only' };
 }
 
-export const MONGO_TABLE: ToolTable = defineTable({
+export const MONGO_TABLE: ToolTable = defineLocalTable({
   name: 'mongosh',
   commands: ['mongosh', 'mongo'],
   rules: [
@@ -127,7 +127,7 @@ function cqlOrClickhouse(inv: Invocation, ctx: ToolContext): RuleHit | null {
   return worstHit(hits);
 }
 
-export const CQL_TABLE: ToolTable = defineTable({
+export const CQL_TABLE: ToolTable = defineLocalTable({
   name: 'cqlsh',
   commands: ['cqlsh', 'clickhouse-client', 'clickhouse'],
   rules: [

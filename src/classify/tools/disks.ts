@@ -2,7 +2,7 @@
 // Anything that writes a device or formats one erases everything on it.
 import { has, parseArgs } from './argv.js';
 import { classifyPath } from './paths.js';
-import { defineTable } from './table.js';
+import { defineLocalTable } from './table.js';
 import type { Invocation, ToolTable } from './types.js';
 
 const DEVICE = /^\/dev\/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|md|dm-|mapper\/|loop|sr|zd|nbd)/;
@@ -13,7 +13,7 @@ function ddOutput(inv: Invocation): string | undefined {
   return of?.slice(3);
 }
 
-export const DD_TABLE: ToolTable = defineTable({
+export const DD_TABLE: ToolTable = defineLocalTable({
   name: 'dd',
   commands: ['dd'],
   rules: [
@@ -45,7 +45,7 @@ export const DD_TABLE: ToolTable = defineTable({
   },
 });
 
-export const MKFS_TABLE: ToolTable = defineTable({
+export const MKFS_TABLE: ToolTable = defineLocalTable({
   name: 'mkfs',
   commands: ['mkfs', 'mkfs.ext2', 'mkfs.ext3', 'mkfs.ext4', 'mkfs.xfs', 'mkfs.btrfs', 'mkfs.vfat', 'mkfs.fat', 'mkfs.ntfs', 'mkfs.exfat', 'mkfs.f2fs', 'mke2fs', 'mkswap', 'newfs', 'newfs_apfs', 'blkdiscard'],
   rules: [
@@ -63,7 +63,7 @@ export const MKFS_TABLE: ToolTable = defineTable({
   fallback: 'readonly',
 });
 
-export const WIPEFS_TABLE: ToolTable = defineTable({
+export const WIPEFS_TABLE: ToolTable = defineLocalTable({
   name: 'wipefs',
   commands: ['wipefs'],
   rules: [
@@ -94,7 +94,7 @@ const PART_READ: Record<string, (inv: Invocation) => boolean> = {
   },
 };
 
-export const PARTITION_TABLE: ToolTable = defineTable({
+export const PARTITION_TABLE: ToolTable = defineLocalTable({
   name: 'partition',
   commands: Object.keys(PART_READ),
   rules: [
@@ -123,7 +123,7 @@ const REMOVERS: Record<string, RegExp> = {
   mdadm: /^(--zero-superblock|--remove|--fail)$/,
 };
 
-export const VOLUME_TABLE: ToolTable = defineTable({
+export const VOLUME_TABLE: ToolTable = defineLocalTable({
   name: 'volumes',
   commands: Object.keys(REMOVERS),
   rules: [

@@ -2,7 +2,7 @@
 // Volumes hold data (deleting them is destructive); stopping or killing containers takes a service
 // out (destructive); images and build cache are regenerable (mutating); listings read.
 // `docker exec CTR cmd` and `docker run IMAGE cmd` carry a command, classified as such.
-import { carried, defineTable, subInvocation } from './table.js';
+import { carried, defineLocalTable, subInvocation } from './table.js';
 import { EXEC_VALUED, firstOperand, parseDocker, RUN_VALUED, type DockerCall } from './docker-parse.js';
 import type { Invocation, RuleHit, ToolContext, ToolTable } from './types.js';
 
@@ -63,7 +63,7 @@ function carriedCommand(inv: Invocation, ctx: ToolContext): RuleHit | null {
 
 const READ_VERBS = new Set(['ps', 'images', 'logs', 'inspect', 'version', 'info', 'stats', 'top', 'history', 'port', 'diff', 'events', 'search', 'ls', 'list', 'df', 'config', 'show', 'use', 'healthcheck', 'wait', 'export', 'save', '']);
 
-export const DOCKER_TABLE: ToolTable = defineTable({
+export const DOCKER_TABLE: ToolTable = defineLocalTable({
   name: 'docker',
   commands: ['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose', 'nerdctl-compose', 'finch'],
   // Help asked of docker itself or of the subcommand, not of a command run inside a container.

@@ -3,7 +3,7 @@
 // -exec carries is classified as a command of its own with "{}" standing for the find root.
 import type { Finding } from '../../core/index.js';
 import { classifyPath, isPrecious } from './paths.js';
-import { carried, defineTable, perInvocation, subInvocation } from './table.js';
+import { carried, defineLocalTable, perInvocation, subInvocation } from './table.js';
 import type { Invocation, ToolContext, ToolTable } from './types.js';
 
 const ONE_ARG = new Set([
@@ -91,7 +91,7 @@ function execFindings(inv: Invocation, ctx: ToolContext): Finding[] {
   return out;
 }
 
-export const FIND_TABLE: ToolTable = defineTable({
+export const FIND_TABLE: ToolTable = defineLocalTable({
   name: 'find',
   commands: ['find'],
   rules: [

@@ -6,7 +6,7 @@
 // is routine (mutating); a file in a system directory is destructive.
 import { has, parseArgs } from './argv.js';
 import { classifyPath, isPrecious, type PathInfo } from './paths.js';
-import { defineTable, perInvocation } from './table.js';
+import { defineLocalTable, perInvocation } from './table.js';
 import type { Invocation, RuleHit, ToolTable } from './types.js';
 
 type Target = PathInfo & { raw: string };
@@ -69,7 +69,7 @@ function regenerable(inv: Invocation): RuleHit | null {
   return { target: targets.map((t) => t.raw).join(' '), explanation: 'recursive delete of build, cache or temp directories, which are regenerable' };
 }
 
-export const RM_TABLE: ToolTable = defineTable({
+export const RM_TABLE: ToolTable = defineLocalTable({
   name: 'rm',
   commands: ['rm', 'unlink', 'rimraf', 'del-cli'],
   rules: [
@@ -105,7 +105,7 @@ export const RM_TABLE: ToolTable = defineTable({
   fallback: (inv) => (inv.args.some((a) => !a.startsWith('-')) ? 'mutating' : 'readonly'),
 });
 
-export const RMDIR_TABLE: ToolTable = defineTable({
+export const RMDIR_TABLE: ToolTable = defineLocalTable({
   name: 'rmdir',
   commands: ['rmdir'],
   rules: [],
@@ -113,7 +113,7 @@ export const RMDIR_TABLE: ToolTable = defineTable({
   fallback: 'mutating',
 });
 
-export const SHRED_TABLE: ToolTable = defineTable({
+export const SHRED_TABLE: ToolTable = defineLocalTable({
   name: 'shred',
   commands: ['shred'],
   rules: [

@@ -3,7 +3,7 @@
 // permission changes across "/", system directories or home are destructive.
 import { has, parseArgs, val } from './argv.js';
 import { classifyPath, isHomeRoot, isOsPath, type PathClass } from './paths.js';
-import { defineTable } from './table.js';
+import { defineLocalTable } from './table.js';
 import type { Invocation, RuleHit, ToolTable } from './types.js';
 
 function operands(inv: Invocation, valued: readonly string[] = []): { raw: string; cls: PathClass; norm: string }[] {
@@ -27,7 +27,7 @@ function overwriteSystem(inv: Invocation): RuleHit | null {
   return isOsPath(dest) ? { target: dest.norm, explanation: `writes over a system path (${dest.norm})` } : null;
 }
 
-export const MV_TABLE: ToolTable = defineTable({
+export const MV_TABLE: ToolTable = defineLocalTable({
   name: 'mv',
   commands: ['mv'],
   rules: [
@@ -56,7 +56,7 @@ export const MV_TABLE: ToolTable = defineTable({
   fallback: (inv) => (inv.args.length === 0 ? 'readonly' : 'mutating'),
 });
 
-export const CP_TABLE: ToolTable = defineTable({
+export const CP_TABLE: ToolTable = defineLocalTable({
   name: 'cp',
   commands: ['cp', 'install'],
   rules: [
@@ -70,7 +70,7 @@ export const CP_TABLE: ToolTable = defineTable({
   fallback: (inv) => (inv.args.length === 0 ? 'readonly' : 'mutating'),
 });
 
-export const LN_TABLE: ToolTable = defineTable({
+export const LN_TABLE: ToolTable = defineLocalTable({
   name: 'ln',
   commands: ['ln'],
   rules: [
@@ -88,7 +88,7 @@ export const LN_TABLE: ToolTable = defineTable({
   fallback: (inv) => (inv.args.length === 0 ? 'readonly' : 'mutating'),
 });
 
-export const TEE_TABLE: ToolTable = defineTable({
+export const TEE_TABLE: ToolTable = defineLocalTable({
   name: 'tee',
   commands: ['tee'],
   rules: [
@@ -107,7 +107,7 @@ export const TEE_TABLE: ToolTable = defineTable({
   fallback: (inv) => (operands(inv).some((o) => o.norm !== '/dev/null' && o.norm !== '/dev/stderr' && o.norm !== '/dev/stdout') ? 'mutating' : 'readonly'),
 });
 
-export const TRUNCATE_TABLE: ToolTable = defineTable({
+export const TRUNCATE_TABLE: ToolTable = defineLocalTable({
   name: 'truncate',
   commands: ['truncate'],
   rules: [
@@ -141,7 +141,7 @@ export const TRUNCATE_TABLE: ToolTable = defineTable({
 
 const PERM_VALUED = ['--reference', '--from'];
 
-export const CHMOD_TABLE: ToolTable = defineTable({
+export const CHMOD_TABLE: ToolTable = defineLocalTable({
   name: 'chmod',
   commands: ['chmod', 'chown', 'chgrp'],
   rules: [

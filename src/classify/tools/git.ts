@@ -4,7 +4,7 @@
 import { GIT_HISTORY_RULES } from './git-history.js';
 import { parseGit, READ_ONLY_SUBS } from './git-parse.js';
 import { GIT_WORKTREE_RULES } from './git-worktree.js';
-import { defineTable } from './table.js';
+import { defineLocalTable } from './table.js';
 import type { Risk } from '../../core/index.js';
 import type { Invocation, ToolTable } from './types.js';
 
@@ -50,7 +50,7 @@ function gitFallback(inv: Invocation): Risk {
   return readOnlyForm(g.sub, g.rest) ? 'readonly' : 'mutating';
 }
 
-export const GIT_TABLE: ToolTable = defineTable({
+export const GIT_TABLE: ToolTable = defineLocalTable({
   name: 'git',
   commands: ['git'],
   // Help is asked before the subcommand (`git --help`) or as its own flag (`git push --help`);

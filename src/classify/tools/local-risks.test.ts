@@ -268,3 +268,14 @@ test('backup and remote copy', () => {
     ['ssh-add -l', 'readonly'],
   ]);
 });
+
+test('a late --help never makes a command look harmless', () => {
+  check([
+    ['awk \'BEGIN { system("rm -rf ~") }\' --help', 'destructive'],
+    ['find . -exec rm -rf {} --help \\;', 'destructive'],
+    ['uv run rm -rf ~ --help', 'destructive'],
+    ['rm --help', 'readonly'],
+    ['find --help', 'readonly'],
+    ['npx --help', 'readonly'],
+  ]);
+});

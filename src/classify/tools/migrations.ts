@@ -2,7 +2,7 @@
 // artisan, Django, Prisma, Sequelize, knex, TypeORM, drizzle-kit, Alembic, Flyway, Liquibase,
 // dbmate, golang-migrate. "Reset the dev database" is one command away from "drop production",
 // so drops, resets, wipes and rollbacks are destructive; forward migrations are mutating.
-import { defineTable } from './table.js';
+import { defineLocalTable } from './table.js';
 import type { Invocation, ToolTable } from './types.js';
 
 type Judge = { destroy: RegExp; read?: RegExp; code?: RegExp };
@@ -48,7 +48,7 @@ function verbOf(inv: Invocation): { tool: string; verb: string; words: string[] 
   return { tool, verb, words };
 }
 
-export const MIGRATIONS_TABLE: ToolTable = defineTable({
+export const MIGRATIONS_TABLE: ToolTable = defineLocalTable({
   name: 'migrations',
   commands: [...Object.keys(TOOLS), ...Object.keys(ALIASES)],
   rules: [

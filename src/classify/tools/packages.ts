@@ -1,7 +1,7 @@
 // Package managers and build tools. Installing, building, testing and publishing change things
 // routinely (mutating): a publish adds a version but loses nothing. Unpublishing or yanking a
 // release removes what others depend on from a public registry: destructive. Listings read.
-import { carried, defineTable, subInvocation } from './table.js';
+import { carried, defineLocalTable, subInvocation } from './table.js';
 import type { Invocation, ToolTable } from './types.js';
 
 // Runners that execute another tool: what runs is that tool, classified as itself.
@@ -57,7 +57,7 @@ const REMOVE_RELEASE: Record<string, RegExp> = {
 
 const READ_VERBS = /^(list|ls|ll|la|outdated|view|info|show|search|why|explain|audit|help|version|config|get|freeze|check|tree|metadata|env|doc|vet|whoami|ping|root|bin|prefix|fund|licenses|query|pkg|dependencies|dependencyInsight|tasks|projects|properties|help:.*|dependency:tree|validate|locate|inspect|print-.*|show-.*|-v|-V)$/;
 
-export const PACKAGES_TABLE: ToolTable = defineTable({
+export const PACKAGES_TABLE: ToolTable = defineLocalTable({
   name: 'packages',
   commands: [
     'npm', 'yarn', 'pnpm', 'bun', 'npx', 'pnpx', 'bunx', 'pip', 'pip3', 'pipx', 'uv', 'uvx', 'poetry', 'pdm', 'hatch', 'conda', 'mamba',

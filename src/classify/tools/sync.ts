@@ -2,7 +2,7 @@
 // source files) loses data; a copy over a system directory of the target replaces its files.
 import { has, parseArgs, type ParsedArgs } from './argv.js';
 import { classifyPath, isOsPath } from './paths.js';
-import { defineTable } from './table.js';
+import { defineLocalTable } from './table.js';
 import type { RuleHit, ToolTable } from './types.js';
 
 const RSYNC_VALUED = ['-e', '--rsh', '--exclude', '--include', '-f', '--filter', '--rsync-path', '--port', '--password-file', '-T', '--temp-dir', '--log-file', '--backup-dir', '--chmod', '--chown', '-B', '--block-size', '--compare-dest', '--copy-dest', '--link-dest', '--files-from', '--exclude-from', '--include-from', '--timeout', '--contimeout', '--bwlimit', '--max-size', '--min-size', '--max-delete', '--partial-dir', '--info', '--debug', '--out-format', '--suffix', '-M', '--remote-option', '--usermap', '--groupmap', '--iconv', '--checksum-choice', '--compress-choice', '--compress-level', '--skip-compress', '--modify-window', '--outbuf', '--sockopts', '--address', '--protocol'];
@@ -27,7 +27,7 @@ function overSystem(p: ParsedArgs): RuleHit | null {
 
 const dryRun = (p: ParsedArgs) => has(p, '-n', '--dry-run', '--list-only');
 
-export const RSYNC_TABLE: ToolTable = defineTable({
+export const RSYNC_TABLE: ToolTable = defineLocalTable({
   name: 'rsync',
   commands: ['rsync'],
   rules: [
@@ -60,7 +60,7 @@ export const RSYNC_TABLE: ToolTable = defineTable({
   fallback: (inv) => (dryRun(parseArgs(inv.args, { valued: RSYNC_VALUED })) || inv.args.length === 0 ? 'readonly' : 'mutating'),
 });
 
-export const SCP_TABLE: ToolTable = defineTable({
+export const SCP_TABLE: ToolTable = defineLocalTable({
   name: 'scp',
   commands: ['scp'],
   rules: [

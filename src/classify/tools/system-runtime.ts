@@ -1,5 +1,5 @@
 // The running system: processes, firewall and routes, mounts, kernel settings, logs.
-import { defineTable } from './table.js';
+import { defineLocalTable } from './table.js';
 import type { Invocation, ToolTable } from './types.js';
 
 // Processes whose death takes a machine or a shared service out, not just one job of the agent's.
@@ -15,7 +15,7 @@ function killTargets(inv: Invocation): string[] {
   return a.slice(i);
 }
 
-export const KILL_TABLE: ToolTable = defineTable({
+export const KILL_TABLE: ToolTable = defineLocalTable({
   name: 'kill',
   commands: ['kill', 'pkill', 'killall', 'killall5', 'skill', 'slay'],
   rules: [
@@ -47,7 +47,7 @@ export const KILL_TABLE: ToolTable = defineTable({
   fallback: (inv) => (inv.args.includes('-l') || inv.args.includes('-L') || inv.args.includes('--list') || inv.args.includes('-0') ? 'readonly' : inv.args.length === 0 ? 'readonly' : 'mutating'),
 });
 
-export const FIREWALL_TABLE: ToolTable = defineTable({
+export const FIREWALL_TABLE: ToolTable = defineLocalTable({
   name: 'firewall',
   commands: ['iptables', 'ip6tables', 'iptables-legacy', 'iptables-nft', 'nft', 'ufw', 'firewall-cmd'],
   rules: [
@@ -71,7 +71,7 @@ export const FIREWALL_TABLE: ToolTable = defineTable({
   fallback: (inv) => (inv.args.some((x) => /^(-L|--list|-S|--list-rules|status|list|--list-all|--state|--get-.*)$/.test(x)) ? 'readonly' : 'mutating'),
 });
 
-export const NETWORK_TABLE: ToolTable = defineTable({
+export const NETWORK_TABLE: ToolTable = defineLocalTable({
   name: 'network',
   commands: ['ip', 'ifconfig', 'ifdown', 'route', 'nmcli'],
   rules: [
@@ -100,7 +100,7 @@ export const NETWORK_TABLE: ToolTable = defineTable({
   },
 });
 
-export const MOUNT_TABLE: ToolTable = defineTable({
+export const MOUNT_TABLE: ToolTable = defineLocalTable({
   name: 'mount',
   commands: ['mount', 'umount', 'swapoff', 'swapon', 'sysctl', 'chattr', 'modprobe', 'rmmod', 'insmod', 'journalctl', 'timedatectl', 'hostnamectl', 'setenforce'],
   rules: [

@@ -1,7 +1,7 @@
 // Services and the machine itself: systemd/service, power state, cron, users.
 // Stopping, disabling or masking a service takes it out (destructive); restarting or starting one
 // is routine (mutating); status and listings read.
-import { defineTable } from './table.js';
+import { defineLocalTable } from './table.js';
 import type { Invocation, RuleHit, ToolTable } from './types.js';
 
 const SVC_OUT = new Set(['stop', 'disable', 'mask', 'kill', 'poweroff', 'reboot', 'halt', 'kexec', 'emergency', 'rescue', 'isolate', 'suspend', 'hibernate', 'hybrid-sleep', 'soft-reboot', 'force-reload-stop']);
@@ -19,7 +19,7 @@ function systemctlVerb(inv: Invocation): { verb: string; units: string[] } {
   return { verb: pos[0] ?? '', units: pos.slice(1) };
 }
 
-export const SYSTEMCTL_TABLE: ToolTable = defineTable({
+export const SYSTEMCTL_TABLE: ToolTable = defineLocalTable({
   name: 'systemctl',
   commands: ['systemctl'],
   rules: [
@@ -39,7 +39,7 @@ export const SYSTEMCTL_TABLE: ToolTable = defineTable({
 });
 
 // `service NAME ACTION`
-export const SERVICE_TABLE: ToolTable = defineTable({
+export const SERVICE_TABLE: ToolTable = defineLocalTable({
   name: 'service',
   commands: ['service', 'rc-service', 'invoke-rc.d'],
   rules: [
@@ -59,7 +59,7 @@ export const SERVICE_TABLE: ToolTable = defineTable({
   },
 });
 
-export const POWER_TABLE: ToolTable = defineTable({
+export const POWER_TABLE: ToolTable = defineLocalTable({
   name: 'power',
   commands: ['shutdown', 'reboot', 'halt', 'poweroff', 'init', 'telinit'],
   rules: [
@@ -80,7 +80,7 @@ export const POWER_TABLE: ToolTable = defineTable({
   fallback: (inv) => (inv.args.includes('-k') || inv.args.includes('--show') ? 'readonly' : 'mutating'),
 });
 
-export const CRONTAB_TABLE: ToolTable = defineTable({
+export const CRONTAB_TABLE: ToolTable = defineLocalTable({
   name: 'crontab',
   commands: ['crontab'],
   rules: [
@@ -94,7 +94,7 @@ export const CRONTAB_TABLE: ToolTable = defineTable({
   fallback: (inv) => (inv.args.includes('-l') ? 'readonly' : 'mutating'),
 });
 
-export const USERS_TABLE: ToolTable = defineTable({
+export const USERS_TABLE: ToolTable = defineLocalTable({
   name: 'users',
   commands: ['userdel', 'deluser', 'groupdel', 'delgroup', 'useradd', 'adduser', 'usermod', 'groupadd', 'groupmod', 'passwd', 'chpasswd', 'gpasswd'],
   rules: [

@@ -7,7 +7,7 @@ import type { Invocation, RuleHit, ToolRule, ToolTable } from './types.js';
 
 type TableSpec = Omit<ToolTable, 'fallback'> & {
   fallback: Risk | ((inv: Invocation) => Risk);
-  /** Which arguments a help flag counts in (default: all before "--"); wrappers narrow it to their own. */
+  /** Which arguments a help flag counts in (default: all before "--"; see beforeOperands). */
   helpScope?: (inv: Invocation) => readonly string[];
   /** Set for tools where "-h" means something else (sort -h, df -h, ls -h, grep -h). */
   noShortHelp?: boolean;
@@ -18,10 +18,24 @@ function beforeDashDash(inv: Invocation): readonly string[] {
   return i < 0 ? inv.args : inv.args.slice(0, i);
 }
 
+// Help counts only before the first operand: after it, "--help" may be an argument of a program
+// that ignores it (`awk 'BEGIN{system("...")}' --help` still runs the program), so a late
+// "--help" is never allowed to make a command look harmless.
+export function beforeOperands(inv: Invocation): readonly string[] {
+  const i = inv.args.findIndex((a) => a === '--' || !a.startsWith('-'));
+  return i < 0 ? inv.args : inv.args.slice(0, i);
+}
+
+/** defineTable with the strict help scope; the local tables use it. */
+export function defineLocalTable(spec: TableSpec): ToolTable {
+  return defineTable({ helpScope: beforeOperands, ...spec });
+}
+
 /** A table whose rules stay silent, and whose fallback is readonly, when the tool is only asked for help. */
 export function defineTable(spec: TableSpec): ToolTable {
   const scope = spec.helpScope ?? beforeDashDash;
-  const isHelp = (inv: Invocation) => asksForHelp(scope(inv), !spec.noShortHelp);
+  // "--help" within the scope; "--version" / "-h" only as the whole command line.
+  const isHelp = (inv: Invocation) => scope(inv).includes('--help') || (inv.args.length === 1 && asksForHelp(inv.args, !spec.noShortHelp));
   const rules: ToolRule[] = spec.rules.map((r) => ({
     ...r,
     test: (inv, ctx) => (isHelp(inv) ? null : r.test(inv, ctx)),

@@ -1,7 +1,7 @@
 // Virtual machines and system containers: virsh, vagrant, lxc/incus, multipass, VBoxManage.
 // Destroying or deleting a machine loses its disks; `virsh destroy` is a forced power-off that
 // takes the guest out; listings read.
-import { defineTable } from './table.js';
+import { defineLocalTable } from './table.js';
 import type { ToolTable } from './types.js';
 
 const words = (args: readonly string[]) => args.filter((a) => !a.startsWith('-'));
@@ -19,7 +19,7 @@ const DESTROY: Record<string, RegExp> = {
 };
 const READ = /^(list|ls|info|dominfo|domstate|dumpxml|status|global-status|ssh-config|version|show|showvminfo|list-vms|config|pending|snapshot-list|net-list|pool-list|vol-list|exec-status|)$/;
 
-export const VM_TABLE: ToolTable = defineTable({
+export const VM_TABLE: ToolTable = defineLocalTable({
   name: 'vm',
   commands: Object.keys(DESTROY),
   rules: [

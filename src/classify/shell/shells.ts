@@ -7,6 +7,7 @@ import { reparse } from './nested.js';
 import { skipOptions } from './opts.js';
 import { add, type Output, type State, type Vars, type Word } from './state.js';
 import { snippet } from './words.js';
+import { UNKNOWN_CWD } from './walk.js';
 
 const NONE: Output = { source: 'none' };
 
@@ -154,7 +155,7 @@ export function runSsh(words: Word[], st: State, stdin: Output | undefined): Out
 export function runCd(words: Word[], st: State): Output | null {
   const dir = words.find((w, i) => i > 0 && !(w.value.startsWith('-') && w.value.length > 1 && !w.dynamic));
   if (!dir || dir.value === '~' || dir.value.startsWith('~/')) st.cwd = '/home/~' + (dir ? dir.value.slice(1) : '');
-  else if (dir.dynamic || dir.value === '-') st.cwd = undefined;
+  else if (dir.dynamic || dir.value === '-') st.cwd = UNKNOWN_CWD; // could be anywhere
   else if (dir.value.startsWith('/')) st.cwd = dir.value;
   else if (st.cwd !== undefined) st.cwd = `${st.cwd.replace(/\/+$/, '')}/${dir.value}`;
   else if (dir.value.split('/').includes('..')) st.cwd = '/';

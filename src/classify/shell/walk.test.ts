@@ -63,6 +63,14 @@ test('parse errors and constructs outside the allowlist are unknown', () => {
   assert.deepEqual(shell('zza; done'), { risk: 'unknown', findings: [op('zza'), 'shell.parse-error unknown done'], error: 'E_PARSE' });
 });
 
+test('cd: subshells keep theirs, a cd that may not happen leaves the directory unknown', () => {
+  assert.equal(shell('cd /etc; (cd /work/proj); zzop > passwd').risk, 'destructive');
+  assert.equal(shell('cd /etc; echo $(cd /work/proj); zzop > passwd').risk, 'destructive');
+  assert.equal(shell('cd /etc | true; zzop > notes.txt').risk, 'mutating');
+  assert.deepEqual(shell('zza && cd /work/proj/sub; zzop > out.txt').findings[2], 'shell.redirect-truncate destructive /out.txt');
+  assert.deepEqual(shell('cd "$DIR"; zzop > out.txt').findings[1], 'shell.redirect-truncate destructive /out.txt');
+});
+
 test('cd moves where relative redirections land', () => {
   assert.deepEqual(shell('cd /etc && echo x > hosts'), { risk: 'destructive', findings: ['readonly', 'shell.redirect-truncate destructive /etc/hosts', echo] });
   assert.deepEqual(shell('cd sub && echo x > out.txt'), { risk: 'mutating', findings: ['readonly', 'shell.redirect-write mutating out.txt', echo] });

@@ -50,7 +50,7 @@ function statement(node: Node, st: State, stdin?: Output, tail?: Redirs): Output
     case 'else_clause':
       return walkBlock(node, st, stdin);
     case 'subshell':
-      return conditional(st, () => walkBlock(node, st, stdin));
+      return isolated(st, () => walkBlock(node, st, stdin));
     case 'if_statement':
     case 'elif_clause':
     case 'while_statement':
@@ -103,13 +103,30 @@ function walkBlockLenient(node: Node, st: State): void {
   }
 }
 
-/** Run fn with assignments counted as "maybe": a branch or loop body may not run. */
+/** Run fn with assignments counted as "maybe": a branch or loop body may not run. A `cd` that
+ * may or may not happen leaves the directory unknown, which is judged as "/" (anywhere). */
 export function conditional<T>(st: State, fn: () => T): T {
+  const cwd = st.cwd;
   st.cond++;
   try {
     return fn();
   } finally {
     st.cond--;
+    if (st.cwd !== cwd) st.cwd = UNKNOWN_CWD;
+  }
+}
+
+export const UNKNOWN_CWD = '/';
+
+/** A subshell: its assignments and `cd` do not reach the parent. */
+export function isolated<T>(st: State, fn: () => T): T {
+  const cwd = st.cwd;
+  st.cond++;
+  try {
+    return fn();
+  } finally {
+    st.cond--;
+    st.cwd = cwd;
   }
 }
 
@@ -152,13 +169,17 @@ function pipeline(stages: (Node | null)[], st: State, stdin?: Output, tail?: Red
   let input = stdin;
   const many = stages.length > 1;
   const last = stages.length - 1;
+  const cwd = st.cwd;
   if (many) st.cond++;
   try {
     stages.forEach((c, i) => {
       if (c) input = walkStatement(c, st, input, i === last ? tail : undefined);
     });
   } finally {
-    if (many) st.cond--;
+    if (many) {
+      st.cond--;
+      st.cwd = cwd;
+    }
   }
   return input ?? NONE;
 }
@@ -241,6 +262,6 @@ export function walkSubstitution(node: Node, st: State): Output {
 }
 
 function conditionalOutput(st: State, node: Node): Output {
-  // Substitutions run in a subshell; their assignments do not leak.
-  return conditional(st, () => walkBlock(node, st));
+  // Substitutions run in a subshell; their assignments and `cd` do not leak.
+  return isolated(st, () => walkBlock(node, st));
 }

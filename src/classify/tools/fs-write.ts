@@ -156,10 +156,12 @@ export const CHMOD_TABLE: ToolTable = defineLocalTable({
         // The first operand is the mode or owner unless --reference gave it.
         const paths = val(p, '--reference') !== undefined ? p.pos : p.pos.slice(1);
         for (const raw of paths) {
-          const { cls, norm } = classifyPath(raw, false, inv.cwd);
+          const info = classifyPath(raw, false, inv.cwd);
+          const { cls, norm } = info;
           // Recursive changes under a home directory are routine in a project; across the whole
           // home they break ssh keys and dotfiles.
-          if (cls === 'root' || cls === 'system' || (recursive && cls === 'home' && isHomeRoot(norm))) {
+          // Service data dirs (/srv, /opt, /var/www) re-permissioned are a change, not a loss.
+          if (isOsPath(info) || (recursive && cls === 'home' && isHomeRoot(norm))) {
             return { target: norm, explanation: `${inv.name}${recursive ? ' -R' : ''} on ${norm}` };
           }
         }
@@ -167,7 +169,7 @@ export const CHMOD_TABLE: ToolTable = defineLocalTable({
       },
       examples: {
         match: ['chmod -R 777 /', 'chown -R nobody /etc', 'chmod 000 /etc/shadow', 'chgrp -R users ~', 'chmod 777 /', 'chmod -x /usr/bin/sudo'],
-        no_match: ['chmod +x build.sh', 'chmod -R u+w ./src', 'chown -R me:me ./node_modules', 'chmod -x ./run.sh', 'chmod -R g+w ~/projects/app'],
+        no_match: ['chmod +x build.sh', 'chmod -R u+w ./src', 'chown -R www-data /var/www/site', 'chown -R me:me ./node_modules', 'chmod -x ./run.sh', 'chmod -R g+w ~/projects/app'],
       },
     },
   ],

@@ -28,9 +28,12 @@ export const KILL_TABLE: ToolTable = defineLocalTable({
           const t = killTargets(inv);
           return t.includes('-1') || t.includes('1') ? { target: t.includes('1') ? 'init (pid 1)' : 'all processes (-1)' } : null;
         }
-        return inv.args.some((a) => a === '-u' || a === '--euid' || a === '-U' || a === '--uid' || /^-[a-z]*u$/.test(a)) ? { target: 'every process of a user' } : null;
+        if (inv.args.some((a) => a === '-u' || a === '--euid' || a === '-U' || a === '--uid' || /^-[a-z]*u$/.test(a))) return { target: 'every process of a user' };
+        // A pattern that matches every command line ("pkill -f .") is every process.
+        const pats = inv.args.filter((a) => !a.startsWith('-'));
+        return pats.some((p) => /^(\.|\.\*|\^|\.\+|)$/.test(p)) ? { target: 'every process' } : null;
       },
-      examples: { match: ['kill -9 -1', 'kill -KILL -1', 'kill -- -1', 'pkill -u www-data', 'kill 1'], no_match: ['kill 12345', 'kill -9 4242', 'kill -l'] },
+      examples: { match: ['kill -9 -1', 'kill -KILL -1', 'kill -- -1', 'pkill -u www-data', 'kill 1', 'pkill -9 -f .'], no_match: ['kill 12345', 'kill -9 4242', 'kill -l'] },
     },
     {
       id: 'kill.critical-service', risk: 'destructive', effect: 'stop-service',

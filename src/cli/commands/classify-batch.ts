@@ -4,18 +4,18 @@
 // an error code, and the batch goes on.
 //
 // Lines are classified in a worker thread. The main thread only splits lines, keeps order and
-// watches the clock: if the worker makes no progress for `timeoutMs` (a pathological input the
-// work bounds did not catch), the line it is on is answered E_TIMEOUT, the worker is replaced, and
-// the lines after it are sent again.
+// watches the clock: if one line runs longer than `timeoutMs` (a pathological input the work
+// bounds did not catch), that line is answered E_TIMEOUT, the worker is replaced, and every line
+// not yet answered is sent to the new one.
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode, RiskReport } from '../../core/index.js';
-import type { WorkerReply, WorkerRequest } from './classify-worker.js';
+import { PROGRESS_BYTES, type WorkerReply, type WorkerRequest } from './classify-worker.js';
 
 /** A line longer than this is answered E_TOO_LARGE without being buffered (big plans fit). */
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** Lines sent to the worker and not yet answered; beyond this stdin is paused. */
-const MAX_IN_FLIGHT = 512;
+const MAX_IN_FLIGHT = 4096;
 
 const NL = 0x0a;
 
@@ -33,90 +33,121 @@ export function runBatch(cwd: string | undefined, timeoutMs = DEFAULT_TIMEOUT_MS
     const stdin = process.stdin;
     const out = process.stdout;
     const queue: Slot[] = []; // unwritten slots, in input order
-    let inFlight: Slot[] = []; // sent to the current worker, unanswered, in order
-    let unsent: Slot[] = []; // waiting for the worker to be ready
+    const inFlight = new Map<number, Slot>(); // sent to the current worker, unanswered
+    let unsent: Slot[] = []; // waiting for a worker to be ready
     let next = 0;
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     let oversized = false;
     let ended = false;
     let finished = false;
+    let draining = false;
+    let flushScheduled = false;
     let worker: Worker | null = null;
     let ready = false;
-    let timer: NodeJS.Timeout | null = null;
     let everReady = false;
     let broken = '';
+    let progress = new SharedArrayBuffer(PROGRESS_BYTES);
+    let lastActivity = Date.now();
+    let lastSeen = 0;
 
     const finish = (code: number): void => {
       if (finished) return;
       finished = true;
-      if (timer) clearTimeout(timer);
+      clearInterval(watchdog);
       void worker?.terminate();
       resolve(code);
     };
 
     const flush = (): void => {
-      const lines: string[] = [];
-      while (queue.length && queue[0]!.answer !== undefined) lines.push(queue.shift()!.answer!);
-      if (lines.length && !out.write(`${lines.join('\n')}\n`)) {
-        stdin.pause();
-        out.once('drain', () => {
-          if (inFlight.length < MAX_IN_FLIGHT) stdin.resume();
-        });
+      flushScheduled = false;
+      let k = 0;
+      while (k < queue.length && queue[k]!.answer !== undefined) k++;
+      if (k > 0) {
+        const lines = queue.splice(0, k).map((s) => s.answer!);
+        if (!out.write(`${lines.join('\n')}\n`) && !draining) {
+          draining = true;
+          stdin.pause();
+          out.once('drain', () => {
+            draining = false;
+            flush();
+          });
+        }
       }
-      if (inFlight.length < MAX_IN_FLIGHT / 2 && !ended && stdin.isPaused() && out.writableNeedDrain === false) stdin.resume();
+      if (!draining && !ended && inFlight.size < MAX_IN_FLIGHT / 2 && stdin.isPaused()) stdin.resume();
       if (ended && queue.length === 0) finish(0);
     };
-
-    // The deadline runs from the worker's "started" for the head line. Until that arrives a
-    // longer one runs (3x), so a worker that never even starts a line cannot hang the batch.
-    const arm = (started = false): void => {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      if (ready && inFlight.length) timer = setTimeout(onTimeout, started ? timeoutMs : 3 * timeoutMs);
+    // Answers arrive in groups; write them out together once the burst is read.
+    const scheduleFlush = (): void => {
+      if (flushScheduled) return;
+      flushScheduled = true;
+      setImmediate(flush);
     };
 
     const send = (slots: Slot[]): void => {
       if (!slots.length) return;
       if (broken) {
         for (const s of slots) s.answer = failureLine('E_INTERNAL', `The classifier could not start (${broken}); nothing was classified.`);
-        flush();
+        scheduleFlush();
         return;
       }
       if (!ready || !worker) {
         unsent.push(...slots);
         return;
       }
-      const idle = inFlight.length === 0;
-      inFlight.push(...slots);
-      // One message per line: a huge line is copied when it is sent, not charged to the lines before it.
-      for (const s of slots) worker.postMessage({ n: s.n, line: s.line! } satisfies WorkerRequest);
-      if (idle) arm();
-      if (inFlight.length >= MAX_IN_FLIGHT) stdin.pause();
+      if (inFlight.size === 0) lastActivity = Date.now();
+      for (const s of slots) inFlight.set(s.n, s);
+      // Each line owns an exact-size buffer (see take()), so the copy is the line and no more. The
+      // main thread keeps it until answered, to send it again if the worker is replaced.
+      worker.postMessage(slots.map((s) => ({ n: s.n, line: s.line! })) satisfies WorkerRequest);
+      if (inFlight.size >= MAX_IN_FLIGHT) stdin.pause();
     };
 
-    const replace = (headAnswer: string): void => {
-      const head = inFlight.shift();
-      if (head) {
-        head.answer = headAnswer;
-        head.line = undefined;
-      }
-      const again = [...inFlight, ...unsent];
-      inFlight = [];
+    /** Replace the worker; `blame` (a line number) gets `answer`, every other unanswered line is resent. */
+    const replace = (blame: number | undefined, answer: string): void => {
+      const again = [...inFlight.values(), ...unsent].sort((a, b) => a.n - b.n);
+      inFlight.clear();
       unsent = [];
       void worker?.terminate();
+      const rest: Slot[] = [];
+      for (const s of again) {
+        if (s.n === blame) {
+          s.answer = answer;
+          s.line = undefined;
+        } else rest.push(s);
+      }
       start();
-      unsent = again;
-      flush();
+      unsent = rest;
+      scheduleFlush();
     };
 
-    function onTimeout(): void {
-      replace(failureLine('E_TIMEOUT', `Classifying this line took longer than ${timeoutMs} ms; it is treated as unknown.`));
-    }
+    // The deadline, checked a few times per timeout: the line the worker says it is on, for how
+    // long; and, as a backstop, a worker that shows no progress at all for three deadlines.
+    const watchdog = setInterval(
+      () => {
+        if (!ready || inFlight.size === 0) return;
+        const view = new Int32Array(progress, 0, 1);
+        const current = Atomics.load(view, 0) - 1;
+        const since = new Float64Array(progress, 8, 1)[0]!;
+        if (current !== lastSeen) {
+          lastSeen = current;
+          lastActivity = Date.now();
+        }
+        if (current >= 0 && inFlight.has(current) && Date.now() - since > timeoutMs) {
+          replace(current, failureLine('E_TIMEOUT', `Classifying this line took longer than ${timeoutMs} ms; it is treated as unknown.`));
+        } else if (Date.now() - lastActivity > 3 * timeoutMs) {
+          const head = Math.min(...inFlight.keys());
+          replace(head, failureLine('E_TIMEOUT', `The classifier made no progress for ${3 * timeoutMs} ms on this line; it is treated as unknown.`));
+        }
+      },
+      Math.max(5, Math.min(250, Math.floor(timeoutMs / 4))),
+    );
 
     function start(): void {
       ready = false;
-      const w = new Worker(new URL('./classify-worker.js', import.meta.url), { workerData: { cwd } });
+      progress = new SharedArrayBuffer(PROGRESS_BYTES);
+      lastSeen = -1;
+      const w = new Worker(new URL('./classify-worker.js', import.meta.url), { workerData: { cwd, progress } });
       worker = w;
       w.on('message', (m: WorkerReply) => {
         if (w !== worker) return;
@@ -128,17 +159,15 @@ export function runBatch(cwd: string | undefined, timeoutMs = DEFAULT_TIMEOUT_MS
           send(waiting);
           return;
         }
-        if ('started' in m) {
-          if (inFlight[0]?.n === m.started) arm(true);
-          return;
-        }
-        const slot = inFlight.shift();
-        if (slot && slot.n === m.n) {
-          slot.answer = m.answer;
+        lastActivity = Date.now();
+        for (const [n, answer] of m.answers) {
+          const slot = inFlight.get(n);
+          if (!slot) continue;
+          inFlight.delete(n);
+          slot.answer = answer;
           slot.line = undefined;
         }
-        arm();
-        flush();
+        scheduleFlush();
       });
       const died = (why: string): void => {
         if (w !== worker || finished) return;
@@ -146,13 +175,14 @@ export function runBatch(cwd: string | undefined, timeoutMs = DEFAULT_TIMEOUT_MS
           // It cannot even load: answer everything unknown rather than retry forever.
           broken = why;
           worker = null;
-          const all = [...inFlight, ...unsent];
-          inFlight = [];
+          const all = [...inFlight.values(), ...unsent];
+          inFlight.clear();
           unsent = [];
           send(all);
           return;
         }
-        replace(failureLine('E_INTERNAL', `The classifier failed on this line (${why}); it is treated as unknown.`));
+        const current = Atomics.load(new Int32Array(progress, 0, 1), 0) - 1;
+        replace(current >= 0 ? current : undefined, failureLine('E_INTERNAL', `The classifier failed on this line (${why}); it is treated as unknown.`));
       };
       w.on('error', (err) => died(err.message));
       w.on('exit', (code) => died(`worker exited with ${code}`));
@@ -164,7 +194,9 @@ export function runBatch(cwd: string | undefined, timeoutMs = DEFAULT_TIMEOUT_MS
       if (oversized) {
         slot.answer = failureLine('E_TOO_LARGE', `This line is over ${MAX_LINE_BYTES} bytes; it was not read. Send smaller actions.`);
       } else {
-        slot.line = pending.length ? Buffer.concat([...pending, tail]) : Buffer.from(tail);
+        // A fresh exact-size copy: Buffer.from() of a small slice shares an 8 KB pool slab, and
+        // postMessage would copy the whole slab for every line.
+        slot.line = new Uint8Array(pending.length ? Buffer.concat([...pending, tail]) : tail);
       }
       pending = [];
       pendingBytes = 0;
@@ -188,7 +220,7 @@ export function runBatch(cwd: string | undefined, timeoutMs = DEFAULT_TIMEOUT_MS
         } else pending.push(Buffer.from(rest)); // copy: the stream may reuse its buffer
       }
       send(queue.slice(before).filter((s) => s.answer === undefined));
-      flush();
+      scheduleFlush();
     });
     stdin.on('end', () => {
       // A final line without a newline is still a line; the empty remainder after the last newline is not.
@@ -196,7 +228,7 @@ export function runBatch(cwd: string | undefined, timeoutMs = DEFAULT_TIMEOUT_MS
       if (pendingBytes > 0 || oversized) take(Buffer.alloc(0));
       send(queue.slice(before).filter((s) => s.answer === undefined));
       ended = true;
-      flush();
+      scheduleFlush();
     });
     stdin.on('error', (err) => {
       process.stderr.write(`countersign classify --batch: cannot read stdin (${err.message}).\n`);

@@ -79,6 +79,7 @@ ${resources.map((r) => `          - "${r}"`).join('\n')}
           - {action: ${plan('aws_elastic_beanstalk_environment.prod', 'delete')}}
           - {action: ${plan('module.network.aws_vpc.main', 'delete, create')}}
           - {action: ${plan('google_container_cluster.primary', 'create, delete')}}
+          - terraform apply -replace=aws_elastic_beanstalk_environment.web
         no_match:
           - {action: ${plan('aws_db_instance.main', 'delete, create')}}
           - {action: ${plan('aws_vpc.main', 'update')}}

@@ -58,6 +58,7 @@ const CASES: [string, SqlDialect, string, string[]][] = [
   ['SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = \'shop\'', 'postgresql', 'destructive', ['sql.select', 'sql.fn-pg-terminate-backend']],
   ["SELECT dblink_exec('dbname=other', 'DROP TABLE x')", 'postgresql', 'unknown', ['sql.select', 'sql.fn-dblink-exec']],
   ['CALL cleanup_everything()', 'postgresql', 'unknown', ['sql.call']],
+  ["LOAD 'auto_explain'", 'postgresql', 'unknown', ['sql.load-library']],
   ['MERGE INTO stock s USING incoming i ON s.sku = i.sku WHEN MATCHED THEN DELETE', 'postgresql', 'destructive', ['sql.merge-delete']],
   ['SELECT 1; DROP TABLE a; INSERT INTO b VALUES (1)', 'postgresql', 'destructive', ['sql.select', 'sql.drop-table', 'sql.insert']],
   ['DO $$ BEGIN DELETE FROM queue; END $$', 'postgresql', 'destructive', ['sql.delete-all']],

@@ -7,7 +7,7 @@ import { list, rangeVarName, unwrap, type Fields } from './pg-node.js';
 const READONLY = new Set([
   'TransactionStmt', 'VariableShowStmt', 'VariableSetStmt', 'DiscardStmt', 'LockStmt', 'PrepareStmt',
   'DeallocateStmt', 'ListenStmt', 'UnlistenStmt', 'DeclareCursorStmt', 'FetchStmt', 'ClosePortalStmt',
-  'CheckPointStmt', 'ConstraintsSetStmt', 'LoadStmt',
+  'CheckPointStmt', 'ConstraintsSetStmt',
 ]);
 
 const MUTATING = new Set([
@@ -43,6 +43,7 @@ export function pgOtherFindings(t: string, f: Fields): Finding[] {
     return [sqlFinding('grant-superuser', 'destructive', 'grant-superuser', `makes ${role} a superuser: every permission check is off for it`, role)];
   }
   if (t === 'CopyStmt') return copy(f);
+  if (t === 'LoadStmt') return [sqlFinding('load-library', 'unknown', 'load-library', `LOAD loads the native library ${String(f.filename ?? '')} into the server`.trim(), String(f.filename ?? '') || undefined)];
   if (t === 'CallStmt') return [sqlFinding('call', 'unknown', 'run-code', 'CALL runs a stored procedure whose effect is not visible here')];
   if (t === 'ExecuteStmt') return [sqlFinding('execute', 'unknown', 'run-code', 'EXECUTE runs a prepared statement whose text is not visible here')];
   if (t === 'CreateStmt' || t === 'CreateSchemaStmt' || t === 'CreatedbStmt') {

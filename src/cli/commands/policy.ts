@@ -142,11 +142,14 @@ function actionFrom(flags: Record<string, string | true>, words: string[]): Acti
   const given = ['json-action', 'sql', 'plan'].filter((k) => typeof flags[k] === 'string').length + (words.length ? 1 : 0);
   if (given !== 1) throw new UsageError('give exactly one action: -- <shell command>, --json-action JSON, --sql SQL or --plan FILE');
   if (typeof flags['json-action'] === 'string') {
+    let a: unknown;
     try {
-      return JSON.parse(flags['json-action']) as Action;
+      a = JSON.parse(flags['json-action']);
     } catch (err) {
       throw new UsageError(`--json-action is not JSON: ${(err as Error).message}`);
     }
+    if (a === null || typeof a !== 'object' || Array.isArray(a)) throw new UsageError('--json-action must be an action object, e.g. {"kind":"sql","sql":"DROP TABLE t"}');
+    return a as Action;
   }
   if (typeof flags['sql'] === 'string') return { kind: 'sql', sql: flags['sql'], dialect: 'postgresql' };
   if (typeof flags['plan'] === 'string') {

@@ -56,7 +56,10 @@ function carriedCommand(inv: Invocation, ctx: ToolContext): RuleHit | null {
     words = c.rest.slice(i + 1);
   }
   if (!words || words.length === 0) return null;
-  const sub = subInvocation(inv, words);
+  // Inside the container the host's working directory means nothing; -w names the real one.
+  const w = c.rest.findIndex((a) => a === '-w' || a === '--workdir');
+  // The carried words are a suffix of the arguments, so their dynamic flags are the same suffix.
+  const sub = subInvocation(inv, words, inv.dynamic.slice(inv.args.length - words.length), w >= 0 ? c.rest[w + 1] : undefined);
   if (!sub) return null;
   return carried(ctx.invocation(sub), `${inv.name} ${c.verb}`);
 }

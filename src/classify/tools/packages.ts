@@ -72,7 +72,7 @@ export const PACKAGES_TABLE: ToolTable = defineLocalTable({
       test: (inv, ctx) => {
         const words = runnerWords(inv);
         if (!words) return null;
-        const sub = subInvocation(inv, words);
+        const sub = subInvocation(inv, words, inv.dynamic.slice(inv.args.length - words.length));
         return sub ? carried(ctx.invocation(sub), `${inv.name} runs ${sub.name}`) : null;
       },
       examples: { match: ['npx prisma migrate reset --force', 'bundle exec rake db:drop', 'poetry run alembic upgrade head', 'npx -y rimraf dist', 'yarn prisma migrate reset'], no_match: ['npx', 'npm run build', 'yarn install', 'bundle install'] },

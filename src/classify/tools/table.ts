@@ -69,8 +69,11 @@ export function carried(findings: readonly Finding[], via: string): RuleHit {
   };
 }
 
-/** Build an Invocation for a command a table found inside another (find -exec, docker exec, ...). */
-export function subInvocation(parent: Invocation, words: readonly string[], dynamicIdx: readonly boolean[] = []): Invocation | null {
+/**
+ * Build an Invocation for a command a table found inside another (find -exec, docker exec, ...).
+ * `cwd` is where it runs: the parent's by default; a container's own (or unknown) for docker.
+ */
+export function subInvocation(parent: Invocation, words: readonly string[], dynamicIdx: readonly boolean[] = [], cwd: string | undefined = parent.cwd): Invocation | null {
   const [name, ...args] = words;
   if (name === undefined || name === '') return null;
   // The carried name is normalised like the walker does for a top-level one: "/bin/rm" is rm.
@@ -79,7 +82,7 @@ export function subInvocation(parent: Invocation, words: readonly string[], dyna
     name: base,
     args,
     dynamic: args.map((_, i) => dynamicIdx[i + 1] ?? false),
-    ...(parent.cwd !== undefined ? { cwd: parent.cwd } : {}),
+    ...(cwd !== undefined ? { cwd } : {}),
     text: words.join(' '),
   };
 }

@@ -102,4 +102,27 @@ export const LOCAL_CLUSTERS: ToolTable = verbTable({
   },
 });
 
-export const K8S_TOOL_TABLES: ToolTable[] = [ARGOCD, FLUX, ISTIOCTL, LINKERD, SKAFFOLD, LOCAL_CLUSTERS];
+// Node-level container runtimes under Kubernetes. Stopping or force-removing a container or pod
+// takes it out like `docker stop` / `docker rm -f`; removing an image is routine (it is pulled again).
+export const CRICTL: ToolTable = verbTable({
+  name: 'crictl',
+  commands: ['crictl', 'ctr'],
+  valued: ['-r', '--runtime-endpoint', '-i', '--image-endpoint', '-n', '--namespace', '--address', '-a', '--timeout', '-t', '--name', '--label'],
+  depth: 2,
+  destroy: ['stop', 'stopp', 'rmp', 'kill', 'delete', 'del'],
+  read: [...READ_WORDS, 'inspecti', 'inspectp', 'stats', 'statsp', 'imagefsinfo', 'metricdescs', 'ls'],
+  // Nouns that list when alone (`crictl images`) but not in `ctr images rm`.
+  bare: ['ps', 'pods', 'images', 'img'],
+  change: ['rmi', 'pull', 'create', 'start', 'run', 'runp', 'exec', 'attach', 'update', 'port-forward', 'checkpoint', 'import', 'export', 'tag', 'push', 'mount', 'unmount'],
+  extra: [
+    rule('crictl.rm-force', 'destructive', 'stop-service', 'crictl rm --force kills running containers and deletes them', (inv) =>
+      inv.args.includes('rm') && inv.args.some((a) => a === '-f' || a === '--force' || a === '-a' || a === '--all'),
+    { match: ['crictl rm -f 4f2a', 'crictl rm --all'], no_match: ['crictl rm 4f2a', 'crictl ps -a'] }),
+  ],
+  examples: {
+    destroy: { match: ['crictl stop 4f2a', 'crictl rmp -f 9c1d', 'ctr -n k8s.io tasks kill web', 'ctr -n k8s.io containers delete web'], no_match: ['crictl rmi nginx:1.25', 'crictl ps'] },
+    read: { match: ['crictl ps -a', 'crictl logs 4f2a', 'ctr -n k8s.io images ls'], no_match: ['crictl stopp 9c1d', 'crictl pull nginx:1.25'] },
+  },
+});
+
+export const K8S_TOOL_TABLES: ToolTable[] = [ARGOCD, FLUX, ISTIOCTL, LINKERD, SKAFFOLD, LOCAL_CLUSTERS, CRICTL];

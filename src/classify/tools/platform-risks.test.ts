@@ -446,3 +446,31 @@ test('key and password stores on the machine, and removing an app secret', () =>
     ["akeyless delete-item --name /prod/db", 'destructive'],
   ]);
 });
+
+test('fleet configuration (ansible, salt, knife) and node runtimes (crictl, ctr)', () => {
+  check([
+    ["ansible web -m shell -a 'rm -rf /srv/app/releases/*'", 'destructive'],
+    ["ansible web -a 'df -h'", 'readonly'],
+    ["ansible all -m ping", 'readonly'],
+    ["ansible db -m file -a 'path=/var/lib/postgresql state=absent' -b", 'destructive'],
+    ["ansible db -m file -a 'path=/var/lib/postgresql state=absent' -b --check", 'readonly'],
+    ["ansible web -m apt -a 'name=nginx state=absent' -b", 'mutating'],
+    ["ansible web -m service -a 'name=nginx state=restarted'", 'mutating'],
+    ["ansible web -m service -a 'name=nginx state=stopped'", 'destructive'],
+    ["ansible-playbook -i prod site.yml", 'mutating'],
+    ["ansible-playbook -i prod site.yml --check", 'readonly'],
+    ["salt '*' cmd.run 'rm -rf /srv/cache'", 'destructive'],
+    ["salt '*' test.ping", 'readonly'],
+    ["salt '*' state.apply", 'mutating'],
+    ["salt '*' state.apply test=True", 'readonly'],
+    ["salt '*' service.stop nginx", 'destructive'],
+    ["salt-call grains.items", 'readonly'],
+    ["salt-key -D -y", 'destructive'],
+    ["knife node delete web-1 -y", 'destructive'],
+    ["knife ssh 'role:web' 'sudo rm -rf /srv/data'", 'destructive'],
+    ["crictl rm -f 4f2a", 'destructive'],
+    ["crictl ps", 'readonly'],
+    ["crictl rmi --prune", 'mutating'],
+    ["ctr -n k8s.io images rm docker.io/library/nginx:1.25", 'mutating'],
+  ]);
+});

@@ -2,6 +2,7 @@
 import { AWS } from './aws.js';
 import { AZURE_TABLES } from './azure.js';
 import { CLOUD_MORE_TABLES } from './cloud-more.js';
+import { CONFIG_MGMT_TABLES } from './config-mgmt.js';
 import { NOMAD } from './nomad.js';
 import { DB_PLATFORM_TABLES } from './db-platforms.js';
 import { GCLOUD_TABLES } from './gcloud.js';
@@ -30,4 +31,5 @@ export const PLATFORM_TABLES: ToolTable[] = [
   ...DB_PLATFORM_TABLES,
   ...K8S_TOOL_TABLES,
   NOMAD,
+  ...CONFIG_MGMT_TABLES,
 ];

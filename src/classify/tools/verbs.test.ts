@@ -24,6 +24,7 @@ test('findVerb: the first word that carries a known verb decides', () => {
   assert.deepEqual(findVerb(['deleteIndex'], sets), { kind: 'destroy', verb: 'deleteIndex', index: 0 });
   assert.deepEqual(findVerb(['apps:purge'], sets), { kind: 'destroy', verb: 'apps:purge', index: 0 });
   assert.deepEqual(findVerb(['apps'], sets), { kind: 'read', verb: 'apps', index: 0 });
+  assert.equal(findVerb(['apps', 'rename', 'x'], sets), null);
 });
 
 test('findVerb: a change word ends the search, and file-like words are not verbs', () => {

@@ -24,8 +24,8 @@ export type VerbSpec = {
   destroy: readonly string[];
   /** Verb tokens that only read. */
   read: readonly string[];
-  /** Whole words that read only when they are the entire word: a bare noun that lists
-   * (`heroku apps`), while `apps:destroy` still destroys. */
+  /** Nouns that read when they end the command path: `heroku apps` and `crictl images` list,
+   * while `ctr images rm x` does not. */
   bare?: readonly string[];
   /** Whole words that are routine changes; they end the search (e.g. "remove-labels"). Defaults
    * to CHANGE_WORDS, so a name after `create` ("create beta-search") is not read as a verb. */
@@ -99,7 +99,7 @@ export function findVerb(words: readonly string[], sets: VerbSets): VerbHit | nu
     const target = words[i + 1];
     const base = { verb: w, index: i, ...(target !== undefined ? { target } : {}) };
     if (change.has(lw)) return { kind: 'change', ...base };
-    if (bare.has(lw)) return { kind: 'read', ...base };
+    if (bare.has(lw) && i === words.length - 1) return { kind: 'read', ...base };
     const t = tokens(w);
     // A reading first token wins: "get-deletion-status" reads, "list-deleted" reads.
     if (read.has(lw) || (t[0] !== undefined && read.has(t[0]))) return { kind: 'read', ...base };

@@ -63,7 +63,7 @@ function dispatch(action: unknown, opts: ClassifyOptions): RiskReport {
     }
     case 'sql': {
       if (typeof act.sql !== 'string') return bad('A sql action needs "sql" (a string).');
-      const dialect = act.dialect === undefined ? 'postgresql' : typeof act.dialect === 'string' ? (ALIASES[act.dialect.toLowerCase()] ?? act.dialect.toLowerCase()) : '';
+      const dialect = act.dialect === undefined || (act.dialect as unknown) === null ? 'postgresql' : typeof act.dialect === 'string' ? (ALIASES[act.dialect.toLowerCase()] ?? act.dialect.toLowerCase()) : '';
       if (!(DIALECTS as readonly string[]).includes(dialect)) return bad(`"dialect" must be one of ${DIALECTS.join(', ')}.`);
       return classifySql(act.sql, dialect as SqlDialect);
     }

@@ -28,7 +28,13 @@ export const READONLY_TABLE: ToolTable = defineLocalTable({
   commands: [...new Set(READERS)],
   noShortHelp: true,
   rules: [],
-  fallback: 'readonly',
+  // The few readers that can also set something: the clock, the host name, shell history.
+  fallback: (inv) => {
+    if (inv.name === 'date' && inv.args.some((a) => a === '-s' || a.startsWith('--set'))) return 'mutating';
+    if (inv.name === 'hostname' && inv.args.some((a) => !a.startsWith('-'))) return 'mutating';
+    if (inv.name === 'history' && inv.args.some((a) => /^-[a-z]*[cdw]/.test(a))) return 'mutating';
+    return 'readonly';
+  },
 });
 
 export const CREATE_TABLE: ToolTable = defineLocalTable({

@@ -10,6 +10,7 @@ function push(inv: Invocation): { force?: string; del?: string } | null {
   const g = parseGit(inv);
   if (g.sub !== 'push') return null;
   const p = parseArgs(g.rest, { valued: PUSH_VALUED });
+  if (has(p, '-n', '--dry-run')) return null;
   const refs = p.pos.slice(1);
   const keys = [...p.opts.keys()];
   // --force-with-lease only checks the remote has not moved since we fetched; it still overwrites
@@ -39,7 +40,7 @@ export const GIT_HISTORY_RULES: ToolRule[] = [
     },
     examples: {
       match: ['git push --force origin main', 'git push -f', 'git push origin +main', 'git push --force-with-lease origin feature', 'git -C repo push -uf origin dev'],
-      no_match: ['git push origin main', 'git push -u origin feature', 'git log --force'],
+      no_match: ['git push origin main', 'git push -u origin feature', 'git log --force', 'git push --dry-run --force origin main'],
     },
   },
   {

@@ -34,6 +34,8 @@ function readOnlyForm(sub: string, rest: string[]): boolean {
       return ['log', 'view', 'visualize'].includes(pos[0] ?? '');
     case 'lfs':
       return ['ls-files', 'status', 'env', 'version', 'logs', 'track'].includes(pos[0] ?? '') && !(pos[0] === 'track' && pos.length > 1);
+    case 'push':
+      return rest.some((a) => a === '--dry-run' || /^-[a-zA-Z]*n/.test(a) && !a.startsWith('--'));
     case 'clean':
       return rest.some((a) => a === '--dry-run' || /^-[a-zA-Z]*n/.test(a) && !a.startsWith('--'));
     case 'apply':

@@ -219,6 +219,13 @@ test('database CLIs: the SQL they carry decides', () => {
     ['pg_restore --clean -d shop shop.dump', 'destructive'],
     ['mysqladmin -u root drop shop', 'destructive'],
     ['cqlsh -e "TRUNCATE ks.events"', 'destructive'],
+    ["psql -c '\\! rm -rf ~'", 'destructive'],
+    ['sqlite3 app.db ".shell rm -rf /srv"', 'destructive'],
+    ['mongosh --file cleanup.js', 'unknown'],
+    ['redis-cli', 'unknown'],
+    ['echo FLUSHDB | redis-cli', 'destructive'],
+    ['sqlcmd -Q "DROP TABLE dbo.t"', 'destructive'],
+    ['etcdctl del --prefix /app', 'destructive'],
   ]);
 });
 

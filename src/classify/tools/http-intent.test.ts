@@ -10,6 +10,7 @@ test('the method decides first: DELETE and PURGE remove, GET/HEAD/OPTIONS read',
     [risk('DELETE', 'https://a.example/x'), risk('purge', 'https://cdn.example/x'), risk('GET', 'https://a.example/x/delete'), risk('HEAD', 'https://a.example'), risk('OPTIONS', 'https://a.example')],
     ['destructive', 'destructive', 'readonly', 'readonly', 'readonly'],
   );
+  assert.deepEqual(judgeRequest('$METHOD', 'https://a.example/x', undefined).risk, 'unknown');
 });
 
 test('a write is destructive when its endpoint names a destructive action, else mutating', () => {
@@ -24,8 +25,12 @@ test('a write is destructive when its endpoint names a destructive action, else 
       risk('PUT', 'http://localhost:9200/_cluster/settings'),
       risk('PUT', 'http://localhost:9200/logs-v2'),
       risk('PATCH', 'https://a.example/users/1'),
+      risk('POST', 'http://localhost:8080/actuator/shutdown'),
+      risk('PUT', 'http://consul:8500/v1/agent/service/deregister/web'),
+      risk('POST', 'https://vault:8200/v1/sys/seal'),
+      risk('POST', 'https://vault:8200/v1/sys/unseal'),
     ],
-    ['destructive', 'destructive', 'destructive', 'mutating', 'mutating', 'destructive', 'destructive', 'mutating', 'mutating'],
+    ['destructive', 'destructive', 'destructive', 'mutating', 'mutating', 'destructive', 'destructive', 'mutating', 'mutating', 'destructive', 'destructive', 'destructive', 'mutating'],
   );
 });
 

@@ -7,7 +7,8 @@ import type { Risk } from '../../core/index.js';
 export type Judgement = { risk: Risk; effect: string; explanation: string };
 
 // Path words that name a destructive action when sent with POST/PUT/PATCH.
-const ACTION_WORDS = new Set(['delete', 'destroy', 'purge', 'drop', 'flush', 'flushall', 'flushdb', 'wipe', 'truncate', 'remove', 'shutdown', 'terminate', 'uninstall', 'revoke', 'erase', 'kill', 'decommission']);
+// (Spring's /actuator/shutdown, Prometheus' /-/quit, Vault's /sys/seal, Consul's .../deregister.)
+const ACTION_WORDS = new Set(['delete', 'destroy', 'purge', 'drop', 'flush', 'flushall', 'flushdb', 'wipe', 'truncate', 'remove', 'shutdown', 'terminate', 'uninstall', 'revoke', 'erase', 'kill', 'decommission', 'deregister', 'unregister', 'evict', 'seal', 'quit']);
 // Elasticsearch / OpenSearch endpoints that take data or the cluster out.
 const ES_ACTIONS = new Set(['_close', '_shrink', '_freeze', '_forcemerge?only_expunge_deletes', '_shutdown']);
 
@@ -44,6 +45,8 @@ const GRAPHQL_DELETE = /\bmutation\b[\s\S]*?(delete|remove|destroy|purge|drop|wi
 export function judgeRequest(methodIn: string, url: string, body: string | undefined): Judgement {
   const method = methodIn.toUpperCase();
   const where = url || '(no URL)';
+  // `curl -X "$METHOD"`: a method computed at run time could be DELETE.
+  if (!/^[A-Z]+$/.test(method)) return { risk: 'unknown', effect: 'http-unknown-method', explanation: `${methodIn} ${where}: the HTTP method is computed at run time, so what the request does cannot be known` };
   if (method === 'DELETE') return { risk: 'destructive', effect: 'http-delete', explanation: `DELETE ${where}: deletes the resource at that address` };
   if (method === 'PURGE' || method === 'BAN') return { risk: 'destructive', effect: 'cache-purge', explanation: `${method} ${where}: purges cached content; the origin takes the full load` };
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || method === 'TRACE') return { risk: 'readonly', effect: 'http-read', explanation: `${method} ${where}: only reads` };

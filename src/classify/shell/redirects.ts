@@ -51,14 +51,14 @@ function fileRedirect(n: Node, st: State, eff: RedirectEffect): void {
   }
   if (!dest) return; // `2>&-`: closes a descriptor
   if (op === '<' || op === '<&' || op === '<<<') {
-    if (op === '<') eff.stdin = dest.proc ?? { source: 'file', what: dest.value };
+    if (op === '<') eff.stdin = dest.proc ?? (/^\/dev\/(?:tcp|udp)\//.test(dest.value) ? { source: 'remote', what: dest.value } : { source: 'file', what: dest.value });
     return;
   }
   if ((op === '>&' || op === '<&' || op === '>&-') && /^(?:\d+-?|-)$/.test(dest.value)) return; // 2>&1 and friends
   const writesStdout = fd === '' || fd === '1' || op.startsWith('&');
   if (writesStdout) eff.stdoutAway = true;
   if (dest.proc) return; // `> >(cmd)`: cmd was walked when the word was evaluated
-  const append = op === '>>' || op === '&>>';
+  const append = op === '>>' || op === '&>>' || op === '<>'; // `<>` opens without truncating
   const f = judgeTarget(dest, append, st);
   if (f) add(st, f);
 }
@@ -68,6 +68,9 @@ function judgeTarget(dest: Word, append: boolean, st: State): Finding | null {
   if (!dest.dynamic && HARMLESS_DEV.test(path)) return null;
   if (!dest.dynamic && DISK.test(path)) {
     return { rule: 'shell.redirect-device', risk: 'destructive', effect: 'overwrite-disk', target: path, explanation: `writes straight onto the block device ${path}, destroying the filesystem on it`, tool: 'shell' };
+  }
+  if (!dest.dynamic && /^\/dev\/(?:tcp|udp)\//.test(path)) {
+    return { rule: 'shell.redirect-network', risk: 'unknown', effect: 'network-stream', target: path, explanation: `redirects to the network socket ${path} (the shape of a reverse shell or data exfiltration)`, tool: 'shell' };
   }
   if (!dest.dynamic && path === '/proc/sysrq-trigger') {
     return { rule: 'shell.redirect-sysrq', risk: 'destructive', effect: 'take-host-down', target: path, explanation: 'writes to /proc/sysrq-trigger, which can crash or reboot the machine', tool: 'shell' };

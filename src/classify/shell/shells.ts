@@ -167,3 +167,12 @@ function dynamicArgs(name: string, st: State): Output {
   return { source: 'other' };
 }
 
+
+/** `alias name='text'`: text that runs wherever the name is used later; judged where defined. */
+export function runAlias(words: Word[], st: State): Output | null {
+  for (const w of words.slice(1)) {
+    const eq = w.value.indexOf('=');
+    if (eq > 0) reparse(w.value.slice(eq + 1), st, { via: `alias ${w.value.slice(0, eq)}`, dynamic: w.dynamic });
+  }
+  return null; // and `alias` itself is a builtin like any other
+}

@@ -2,7 +2,7 @@
 // see these names; everything else goes to the tables.
 import { runInterpreter, isInterpreter } from './interpreters.js';
 import { runXargs, runParallel } from './fanout.js';
-import { runCd, runEval, runShell, runSource, runSsh, runTrap } from './shells.js';
+import { runAlias, runCd, runEval, runShell, runSource, runSsh, runTrap } from './shells.js';
 import type { Output, State, Word } from './state.js';
 import { unwrap, unwrapBusybox, unwrapEnv, unwrapSu, unwrapWatch } from './wrappers.js';
 
@@ -26,6 +26,7 @@ MAP.set('eval', (w, st) => runEval(w, st));
 MAP.set('source', (w, st, stdin) => runSource(w, st, stdin));
 MAP.set('.', (w, st, stdin) => runSource(w, st, stdin));
 MAP.set('trap', (w, st) => runTrap(w, st));
+MAP.set('alias', (w, st) => runAlias(w, st));
 MAP.set('ssh', (w, st, stdin) => runSsh(w, st, stdin));
 MAP.set('cd', (w, st) => runCd(w, st));
 MAP.set('pushd', (w, st) => runCd(w, st));

@@ -37,6 +37,16 @@ test('control flow and functions: bodies are walked', () => {
   assert.deepEqual(shell('[[ -f $(zza) ]] && echo yes'), { risk: 'mutating', findings: [op('zza'), echo] });
 });
 
+test('a for loop over a short literal list walks its body once per value', () => {
+  assert.deepEqual(shell('for t in zza zzb; do $t -x; done'), { risk: 'mutating', findings: [op('zza'), op('zzb')] });
+  assert.deepEqual(shell('for t in $(zzgen); do $t; done'), { risk: 'unknown', findings: [op('zzgen'), 'shell.dynamic-command unknown $t'] });
+  assert.deepEqual(shell('for t in zza; do :; done; $t'), { risk: 'unknown', findings: ['readonly', 'shell.dynamic-command unknown $t'] });
+});
+
+test('an alias is judged where it is defined', () => {
+  assert.deepEqual(shell("alias go='zza; zzb'"), { risk: 'mutating', findings: [op('zza'), op('zzb'), 'readonly'] });
+});
+
 test('a fork bomb is destructive', () => {
   assert.deepEqual(shell(':(){ :|:& };:'), { risk: 'destructive', findings: ['shell.fork-bomb destructive :', 'shell.fork-bomb destructive :'] });
   assert.deepEqual(shell('bomb() { bomb | bomb & }; bomb').risk, 'destructive');

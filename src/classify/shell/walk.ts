@@ -2,7 +2,7 @@
 // and makes the answer unknown (parse by allowlist, STYLE.md 3).
 import { kids, type Node } from './parser.js';
 import { runCommand, type Redirs } from './command.js';
-import { Bail, MAX_AST_DEPTH, MAX_NESTING, tick, type Output, type State } from './state.js';
+import { Bail, MAX_AST_DEPTH, MAX_NESTING, tick, type Output, type State, type Word } from './state.js';
 import { evalWord, unhandled, walkExpression } from './words.js';
 
 const NONE: Output = { source: 'none' };
@@ -133,18 +133,39 @@ export function isolated<T>(st: State, fn: () => T): T {
 // if/while/for/case: their words (loop lists, case subjects and patterns) are evaluated for the
 // substitutions they hold; their statements are walked.
 function compound(node: Node, st: State): Output {
+  if (node.type === 'for_statement') return forLoop(node, st);
   let out: Output = NONE;
-  const isFor = node.type === 'for_statement';
   for (const c of kids(node, (n) => tick(st, n))) {
     if (!c) continue;
-    if (isFor && c.type === 'variable_name') {
-      st.vars.set(c.text, null);
-      continue;
-    }
     if (WORDISH.has(c.type)) evalWord(c, st);
     else if (EXPRESSIONS.has(c.type)) walkExpression(c, st);
     else out = walkStatement(c, st);
   }
+  return out;
+}
+
+const MAX_LOOP_VALUES = 8;
+
+// `for d in dist build; do rm -rf "$d"; done`: with a short literal list the body is walked once
+// per value, so each iteration is judged with what it really removes. Otherwise the variable is
+// unknown and the body is walked once.
+function forLoop(node: Node, st: State): Output {
+  let name: string | undefined;
+  const values: Word[] = [];
+  const body: Node[] = [];
+  for (const c of kids(node, (n) => tick(st, n))) {
+    if (!c) continue;
+    if (c.type === 'variable_name') name = c.text;
+    else if (WORDISH.has(c.type)) values.push(evalWord(c, st));
+    else body.push(c);
+  }
+  const known = values.length > 0 && values.length <= MAX_LOOP_VALUES && values.every((v) => !v.dynamic && !v.brace);
+  let out: Output = NONE;
+  for (const v of known ? values : [null]) {
+    if (name) st.vars.set(name, v ? v.value : null);
+    for (const b of body) out = walkStatement(b, st);
+  }
+  if (name) st.vars.set(name, null);
   return out;
 }
 

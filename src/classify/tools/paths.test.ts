@@ -11,7 +11,7 @@ test('classifyPath judges paths after resolving "..", globs and conventional var
     ['/home/ann/p/node_modules', false, undefined], ['/Users/ann', false, undefined],
     ['.', false, undefined], ['./*', false, undefined], ['.*', false, undefined], ['..', false, undefined], ['a/../../b', false, undefined],
     ['node_modules', false, undefined], ['pkg/dist', false, undefined], ['src', false, undefined], ['/data/x', false, undefined],
-    ['$TARGET', true, undefined], ['`pwd`/x', true, undefined],
+    ['$TARGET', true, undefined], ['`pwd`/x', true, undefined], ['${OUT}/dist', true, undefined], ['$D/../dist', true, undefined], ['${HOME:?}/x', true, undefined],
     ['etc', false, '/'], ['src', false, '/work/app'], ['/work/app/target', false, '/work/app'], ['../other', false, '/work/app'],
   ];
   const got = cases.map(([p, d, cwd]) => [p, cwd ?? '', classifyPath(p, d, cwd).cls]);
@@ -22,7 +22,7 @@ test('classifyPath judges paths after resolving "..", globs and conventional var
     ['/home/ann/p/node_modules', '', 'build'], ['/Users/ann', '', 'home'],
     ['.', '', 'cwd'], ['./*', '', 'cwd'], ['.*', '', 'cwd'], ['..', '', 'parent'], ['a/../../b', '', 'parent'],
     ['node_modules', '', 'build'], ['pkg/dist', '', 'build'], ['src', '', 'workspace'], ['/data/x', '', 'outside'],
-    ['$TARGET', '', 'dynamic'], ['`pwd`/x', '', 'dynamic'],
+    ['$TARGET', '', 'dynamic'], ['`pwd`/x', '', 'dynamic'], ['${OUT}/dist', '', 'build'], ['$D/../dist', '', 'dynamic'], ['${HOME:?}/x', '', 'home'],
     ['etc', '/', 'system'], ['src', '/work/app', 'workspace'], ['/work/app/target', '/work/app', 'build'], ['../other', '/work/app', 'parent'],
   ]);
 });

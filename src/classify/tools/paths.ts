@@ -20,6 +20,7 @@ export const BUILD_DIRS: ReadonlySet<string> = new Set([
   '.gradle', '.nyc_output', '.svelte-kit', '.angular', '.eslintcache', 'bower_components', 'tmp',
   '.tmp', 'temp', 'logs', '.venv', 'venv', '.terraform', 'cmake-build-debug', 'cmake-build-release',
   '.dart_tool', '.expo', '.vite', 'storybook-static', 'htmlcov', '.hypothesis', 'DerivedData',
+  '.npm', '_cacache', '.pnpm-store', '.yarn-cache', '.m2', '.ivy2', 'Caches', 'go-build', '.bundle',
 ]);
 
 const SYSTEM_TOP: ReadonlySet<string> = new Set([
@@ -31,7 +32,7 @@ const HOME_TOP: ReadonlySet<string> = new Set(['home', 'Users']);
 
 // Variables whose meaning is conventional enough to judge a path by.
 const KNOWN_VARS: readonly [RegExp, string][] = [
-  [/^\$\{?HOME\}?(?=\/|$)/, '~'],
+  [/^\$\{?HOME(?:[:?-][^}]*)?\}?(?=\/|$)/, '~'],
   [/^\$\{?TMPDIR(?::-[^}]*)?\}?(?=\/|$)/, '/tmp'],
   [/^\$\{?(?:TMP|TEMP)\}?(?=\/|$)/, '/tmp'],
   [/^\$\{?(?:PWD)\}?(?=\/|$)/, '.'],
@@ -95,8 +96,15 @@ export type PathInfo = { cls: PathClass; norm: string };
 export function classifyPath(raw: string, dynamic = false, cwd?: string): PathInfo {
   let p = raw.trim();
   if (p.startsWith('$')) for (const [re, rep] of KNOWN_VARS) p = p.replace(re, rep);
-  // After known variables are replaced, anything still computed cannot be judged.
-  if (/\$|`/.test(p) || (dynamic && /\$|`/.test(raw) && p === raw)) return { cls: 'dynamic', norm: raw };
+  // After known variables are replaced, anything still computed cannot be judged, except
+  // "$SOME_DIR/node_modules": whatever the prefix, the last segment names a build or cache dir.
+  if (/\$|`/.test(p) || (dynamic && /\$|`/.test(raw) && p === raw)) {
+    const m = /^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})\/([^$`]+)$/.exec(p);
+    const segs = m ? (m[1] ?? '').split('/').filter((x) => x !== '' && x !== '.') : [];
+    const last = segs[segs.length - 1];
+    if (m && !segs.includes('..') && last !== undefined && isBuild(last)) return { cls: 'build', norm: raw };
+    return { cls: 'dynamic', norm: raw };
+  }
   if (p === '') return { cls: 'dynamic', norm: raw };
   if (p === '~' || p.startsWith('~/') || /^~[A-Za-z0-9_.-]+(\/|$)/.test(p)) {
     const rest = p.replace(/^~[^/]*/, '');

@@ -34,7 +34,7 @@ test('actions of the wrong shape are unknown with a code, never a throw', () => 
     { kind: 'terraform-plan', plan: [] },
     { kind: 'file', op: 'chmod', path: 'a' },
     { kind: 'file', op: 'write', path: '' },
-    { kind: 'mcp', server: 'fs', tool: 'delete_file' },
+    { kind: 'mcp', server: 'fs', tool: 'write_file', arguments: 'x' },
     hostile,
   ].map((a) => code(a));
   assert.deepEqual(got, [
@@ -55,7 +55,7 @@ test('actions of the wrong shape are unknown with a code, never a throw', () => 
     ['unknown', 'E_PLAN_SHAPE'],
     ['unknown', 'E_BAD_INPUT'],
     ['unknown', 'E_BAD_INPUT'],
-    ['unknown', 'E_UNSUPPORTED_KIND'],
+    ['unknown', 'E_BAD_INPUT'],
     ['unknown', 'E_INTERNAL'],
   ]);
 });

@@ -2,6 +2,7 @@
 // and turn every failure into an "unknown" answer. `classify` never throws (fail closed).
 import { ACTION_KINDS, type Action, type FileAction, type RiskReport, type SqlDialect } from '../core/index.js';
 import { classifyFile } from './file/index.js';
+import { classifyMcp } from './mcp/index.js';
 import { classifyShell, initShell } from './shell/index.js';
 import { classifySql, initSql } from './sql/index.js';
 import { unknownReport } from './sql/report.js';
@@ -75,8 +76,7 @@ function dispatch(action: unknown, opts: ClassifyOptions): RiskReport {
     case 'file':
       return file(act, opts, a);
     case 'mcp':
-      // The MCP classifier lives in src/classify/mcp/ and is wired here when it lands.
-      return unknownReport('E_UNSUPPORTED_KIND', 'MCP tool calls are not classified here yet; they are treated as unknown.');
+      return classifyMcp(act, { ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}), classify: (inner) => dispatch(inner, opts) });
   }
 }
 

@@ -12,6 +12,7 @@ const FLAGS = new Set([
   '--follow-symlinks', '--no-follow-symlinks', '--size-only', '--force-delete-without-recovery', '--skip-final-snapshot',
   '--apply-immediately', '--no-execute-changeset', '--fail-on-empty-changeset', '--generate-cli-skeleton', '--overwrite',
   '--all', '--with-decryption', '--cli-auto-prompt', '--no-cli-auto-prompt', '--disable-rollback', '--include-deleted',
+  '--human-readable', '--summarize', '--no-guess-mime-type', '--ignore-glacier-warnings', '--force-glacier-transfer',
 ]);
 
 export type AwsCall = { service: string; op: string; rest: string[]; opts: Map<string, string>; flags: Set<string> };

@@ -4,7 +4,7 @@ import { helpTable, hasDryRun, pathWords, rule, verbTable, READ_WORDS } from './
 import type { Invocation, ToolTable } from './types.js';
 
 const AZ_FLAGS = ['--yes', '-y', '--no-wait', '--force', '--debug', '--verbose', '--only-show-errors', '--all', '--recursive', '--no-prompt', '--purge', '--append', '--help', '-h', '--dryrun', '--dry-run', '--force-string', '--overwrite'];
-const azWords = (inv: Invocation) => pathWords(inv, { longOptsTakeValues: true, flags: AZ_FLAGS });
+const azWords = (inv: Invocation) => pathWords(inv, { longOptsTakeValues: true, flags: AZ_FLAGS, valued: ['-g', '-n', '-c', '-s', '-d', '-f', '-l', '-o', '-p', '-u', '-k', '-t', '-v'] });
 const opt = (inv: Invocation, ...names: string[]): string | undefined => {
   for (let i = 0; i < inv.args.length; i++) {
     const a = inv.args[i] ?? '';
@@ -21,6 +21,7 @@ export const AZ: ToolTable = verbTable({
   commands: ['az'],
   longOptsTakeValues: true,
   flags: AZ_FLAGS,
+  valued: ['-g', '-n', '-c', '-s', '-d', '-f', '-l', '-o', '-p', '-u', '-k', '-t', '-v'],
   depth: 6,
   // deallocate and stop take VMs and apps out; purge makes a soft delete permanent; untagging an
   // ACR image leaves it to garbage collection.

@@ -30,7 +30,9 @@ export function parseTf(inv: Invocation): Tf {
 }
 
 const help = (t: Tf) => t.has('-help') || t.has('-h') || t.has('--help') || t.sub === 'help' || t.sub === '-help';
-const noPrompt = (t: Tf) => t.has('-auto-approve') || t.has('--terragrunt-non-interactive') || t.has('--non-interactive');
+// `-auto-approve=false` keeps the prompt.
+const on = (t: Tf, flag: string) => t.has(flag) && !/^(false|0)$/i.test(t.p.opts.get(flag)?.at(-1) ?? '');
+const noPrompt = (t: Tf) => on(t, '-auto-approve') || on(t, '--terragrunt-non-interactive') || on(t, '--non-interactive');
 const answersYes = (inv: Invocation) => inv.stdin !== undefined && /^\s*y(es)?\s*$/im.test(inv.stdin);
 
 export const TERRAFORM: ToolTable = defineTable({
@@ -49,10 +51,10 @@ export const TERRAFORM: ToolTable = defineTable({
     rule('terraform.no-confirm', 'destructive', 'apply-unreviewed', 'applies whatever the plan holds with the confirmation removed', (inv) => {
       const t = parseTf(inv);
       if (help(t) || t.sub !== 'apply' || t.has('-refresh-only')) return null;
-      if (noPrompt(t)) return { explanation: `${inv.name} apply ${t.has('-auto-approve') ? '-auto-approve' : '--non-interactive'}: applies every change in the plan, deletes and replacements included, without a human confirming` };
+      if (noPrompt(t)) return { explanation: `${inv.name} apply ${on(t, '-auto-approve') ? '-auto-approve' : '--non-interactive'}: applies every change in the plan, deletes and replacements included, without a human confirming` };
       if (answersYes(inv)) return { explanation: `${inv.name} apply: the script answers "yes" for the human, so nobody reviews the plan` };
       return null;
-    }, { match: ['terraform apply -auto-approve', 'tofu apply --auto-approve -var env=prod', 'terragrunt run-all apply --terragrunt-non-interactive'], no_match: ['terraform apply', 'terraform apply -refresh-only -auto-approve'] }),
+    }, { match: ['terraform apply -auto-approve', 'tofu apply --auto-approve -var env=prod', 'terragrunt run-all apply --terragrunt-non-interactive'], no_match: ['terraform apply', 'terraform apply -refresh-only -auto-approve', 'terraform apply -auto-approve=false'] }),
     rule('terraform.replace', 'destructive', 'replace-resource', 'forces resources to be destroyed and recreated', (inv) => {
       const t = parseTf(inv);
       if (help(t)) return null;

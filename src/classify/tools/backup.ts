@@ -116,7 +116,20 @@ export const VELERO_TABLE: ToolTable = defineLocalTable({
 export const SSH_KEYS_TABLE: ToolTable = defineLocalTable({
   name: 'ssh-keys',
   commands: ['ssh-keygen', 'ssh-add', 'ssh-keyscan', 'ssh-agent', 'ssh-copy-id'],
-  rules: [],
+  rules: [
+    {
+      // ssh-keygen asks before overwriting a key file; piping "y" into it answers for the user.
+      id: 'ssh-keys.overwrite-key', risk: 'destructive', effect: 'overwrite-key',
+      explain: 'answers yes to overwriting an existing private key, which then cannot be recovered',
+      test: (inv) => {
+        if (inv.name !== 'ssh-keygen' || inv.stdin === undefined || !/^\s*y/i.test(inv.stdin)) return null;
+        if (inv.args.some((a) => /^-[a-zA-Z]*[lFRyBQLD]/.test(a))) return null;
+        const f = inv.args.indexOf('-f');
+        return { target: f >= 0 ? (inv.args[f + 1] ?? '') : '~/.ssh/id_*' };
+      },
+      examples: { match: ["ssh-keygen -t ed25519 -f ~/.ssh/id_ed25519 -N '' <<< y", 'echo y | ssh-keygen -f ~/.ssh/id_rsa -N ""'], no_match: ["ssh-keygen -t ed25519 -f ./deploy_key -N ''", 'ssh-keygen -R host'] },
+    },
+  ],
   // Removing a known-hosts entry or an agent identity is recoverable (the keys stay on disk):
   // mutating. Listing, fingerprinting and scanning read.
   fallback: (inv) => {

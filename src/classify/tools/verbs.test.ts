@@ -8,7 +8,7 @@ const inv = (line: string): Invocation => {
   const [name = '', ...args] = line.split(' ');
   return { name, args, dynamic: args.map(() => false), text: line };
 };
-const sets = compileVerbs({ destroy: ['delete', 'rm', 'purge'], read: ['list', 'get', 'describe'], change: ['create', 'remove-labels'], bare: ['apps'] });
+const sets = compileVerbs({ destroy: ['delete', 'rm', 'purge'], read: ['list', 'get', 'describe', 'logs', 'search', 'log'], change: ['create', 'remove-labels'], bare: ['apps'] });
 
 test('pathWords drops options and the values of valued options, and stops at "--"', () => {
   assert.deepEqual(pathWords(inv('tool --profile prod svc delete --force name -- rm x'), { valued: ['--profile'] }), ['svc', 'delete', 'name']);
@@ -25,6 +25,11 @@ test('findVerb: the first word that carries a known verb decides', () => {
   assert.deepEqual(findVerb(['apps:purge'], sets), { kind: 'destroy', verb: 'apps:purge', index: 0 });
   assert.deepEqual(findVerb(['apps'], sets), { kind: 'read', verb: 'apps', index: 0 });
   assert.equal(findVerb(['apps', 'rename', 'x'], sets), null);
+  // Read words that are also nouns give way to a verb after them.
+  assert.deepEqual(findVerb(['logging', 'logs', 'delete', 'app'], sets), { kind: 'destroy', verb: 'delete', index: 2, target: 'app' });
+  assert.deepEqual(findVerb(['log-analytics', 'workspace', 'delete'], sets), { kind: 'destroy', verb: 'delete', index: 2 });
+  assert.deepEqual(findVerb(['logs', 'tail'], sets), { kind: 'read', verb: 'logs', index: 0, target: 'tail' });
+  assert.deepEqual(findVerb(['get', 'delete'], sets), { kind: 'read', verb: 'get', index: 0, target: 'delete' });
 });
 
 test('findVerb: a change word ends the search, and file-like words are not verbs', () => {

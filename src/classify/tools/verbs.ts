@@ -75,7 +75,7 @@ function tokens(word: string): string[] {
 }
 
 type VerbWords = Pick<VerbSpec, 'destroy' | 'read' | 'change' | 'depth' | 'bare'>;
-type VerbSets = { destroy: Set<string>; read: Set<string>; change: Set<string>; bare: Set<string>; depth: number };
+type VerbSets = { destroy: ReadonlySet<string>; read: ReadonlySet<string>; change: ReadonlySet<string>; bare: ReadonlySet<string>; depth: number };
 
 /** Sets built once per table, not once per command. */
 export function compileVerbs(spec: VerbWords): VerbSets {
@@ -101,13 +101,24 @@ export function findVerb(words: readonly string[], sets: VerbSets): VerbHit | nu
     if (change.has(lw)) return { kind: 'change', ...base };
     if (bare.has(lw) && i === words.length - 1) return { kind: 'read', ...base };
     const t = tokens(w);
+    const isDestroy = destroy.has(lw) || t.some((x) => destroy.has(x));
     // A reading first token wins: "get-deletion-status" reads, "list-deleted" reads.
-    if (read.has(lw) || (t[0] !== undefined && read.has(t[0]))) return { kind: 'read', ...base };
-    if (destroy.has(lw) || t.some((x) => destroy.has(x))) return { kind: 'destroy', ...base };
-    if (t.some((x) => read.has(x))) return { kind: 'read', ...base };
+    const readBy = read.has(lw) ? lw : t[0] !== undefined && read.has(t[0]) ? t[0] : !isDestroy ? t.find((x) => read.has(x)) : undefined;
+    if (readBy !== undefined) {
+      // "logs", "search", "status" are also nouns: `gcloud logging logs delete`, `az search service delete`.
+      if (NOUN_LIKE_READS.has(readBy)) {
+        const later = findVerb(words.slice(i + 1), { ...sets, read: EMPTY, depth: depth - i - 1 });
+        if (later?.kind === 'destroy') return { ...later, index: later.index + i + 1 };
+      }
+      return { kind: 'read', ...base };
+    }
+    if (isDestroy) return { kind: 'destroy', ...base };
   }
   return null;
 }
+
+const EMPTY: ReadonlySet<string> = new Set();
+const NOUN_LIKE_READS: ReadonlySet<string> = new Set(['logs', 'log', 'search', 'query', 'status', 'health', 'view', 'info', 'inspect', 'check', 'diff', 'tail', 'watch', 'lookup', 'find', 'print', 'top', 'trace', 'report', 'stats', 'metrics', 'events', 'history']);
 
 /** True when one of the named rehearsal options is present and not switched off (`--dry-run=none`). */
 export function hasDryRun(args: readonly string[], names: readonly string[]): boolean {

@@ -145,3 +145,24 @@ export const VOLUME_TABLE: ToolTable = defineLocalTable({
   ],
   fallback: (inv) => (inv.args.length === 0 || /^(status|list|get|iostat|show|info|--detail|-D|luksDump)$/.test(inv.args.find((a) => !a.startsWith('-') || inv.name === 'mdadm') ?? '') ? 'readonly' : 'mutating'),
 });
+
+// Firmware-level erase commands: the drive wipes itself, faster and more thoroughly than dd.
+export const DEVICE_ERASE_TABLE: ToolTable = defineLocalTable({
+  name: 'device-erase',
+  commands: ['nvme', 'hdparm', 'sg_format', 'sg_sanitize', 'flashrom'],
+  rules: [
+    {
+      id: 'device-erase.erase', risk: 'destructive', effect: 'erase-device',
+      explain: 'tells a drive to erase or reformat itself, or rewrites firmware',
+      test: (inv) => {
+        const dev = inv.args.find((a) => a.startsWith('/dev/')) ?? '';
+        if (inv.name === 'nvme') return /^(format|sanitize|delete-ns|detach-ns|fw-download|fw-commit)$/.test(inv.args[0] ?? '') ? { target: dev || (inv.args[0] ?? '') } : null;
+        if (inv.name === 'hdparm') return inv.args.some((a) => /^--(security-erase|security-erase-enhanced|trim-sector-ranges|make-bad-sector|write-sector|fwdownload|dco-restore)/.test(a)) ? { target: dev } : null;
+        if (inv.name === 'flashrom') return inv.args.some((a) => a === '-w' || a === '--write' || a === '-E' || a === '--erase') ? { target: 'firmware' } : null;
+        return dev ? { target: dev } : null;
+      },
+      examples: { match: ['nvme format /dev/nvme0n1 --ses=1', 'hdparm --security-erase pass /dev/sda', 'sg_format --format /dev/sg1', 'flashrom -p internal -w bios.rom'], no_match: ['nvme list', 'hdparm -I /dev/sda', 'flashrom -p internal -r backup.rom'] },
+    },
+  ],
+  fallback: (inv) => (inv.name === 'nvme' && /^(list|id-ctrl|id-ns|smart-log|error-log|list-ns|show-regs|version|help)$/.test(inv.args[0] ?? '') || inv.name === 'hdparm' || inv.name === 'flashrom' ? 'readonly' : 'mutating'),
+});

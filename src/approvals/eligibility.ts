@@ -1,6 +1,7 @@
 // Who may count towards a request's approvals. Shared by the reducer and by canApprove (the
 // dashboard's disabled buttons), so the button and the server can never disagree.
 import { CountersignError, type ErrorCode, type Human, type Principal, type RequestRecord } from '../core/index.js';
+import { rolesSatisfy } from '../policy/combine.js';
 
 export type Eligibility = { ok: true; role: string } | { ok: false; error: CountersignError };
 
@@ -33,8 +34,11 @@ export function checkApprover(req: RequestRecord, by: Principal, now: number): E
   if (by.id === req.operator) return refuse('E_OPERATOR_APPROVAL', `"${by.id}" operates agent "${req.agentId}"; ask another person with a required role.`);
   const need = req.decision.approval;
   if (!need) return refuse('E_INTERNAL', `Request ${req.id} is pending without an approval requirement; it cannot be approved. Submit it again.`);
-  if (need.roles.length > 0 && !by.roles.some((r) => need.roles.includes(r))) {
-    return refuse('E_ROLE_REQUIRED', `Request ${req.id} needs an approver with one of the roles [${need.roles.join(', ')}]; "${by.id}" has [${by.roles.join(', ')}].`);
+  // When several rules combined, `roles` is only the union for display; every set in `roleSets`
+  // must be met by the same approver, or one rule's role would stand in for another's.
+  if (!rolesSatisfy(need, by.roles)) {
+    const want = need.roleSets ? need.roleSets.map((s) => `one of [${s.join(', ')}]`).join(' and ') : `one of the roles [${need.roles.join(', ')}]`;
+    return refuse('E_ROLE_REQUIRED', `Request ${req.id} needs an approver with ${want}; "${by.id}" has [${by.roles.join(', ')}].`);
   }
   if (req.approvals.some((a) => a.by === by.id)) return refuse('E_ALREADY_APPROVED', `"${by.id}" already approved request ${req.id}; another person must add the next approval.`);
   return { ok: true, role: roleFor(by, need.roles) };

@@ -10,7 +10,7 @@ import { nestedReport, reparse } from './nested.js';
 import { add, Bail, MAX_NESTING, tick, type State } from './state.js';
 import { snippet } from './words.js';
 
-type Family = 'delete' | 'delete-tree' | 'exec' | 'sql' | 'sql-maybe' | 'eval';
+type Family = 'delete' | 'delete-tree' | 'exec' | 'sql' | 'sql-maybe' | 'eval' | 'api-destroy';
 
 // Each pattern ends right where the call's arguments begin.
 const PATTERNS: Record<Lang, readonly [RegExp, Family][]> = {
@@ -55,19 +55,25 @@ const PATTERNS: Record<Lang, readonly [RegExp, Family][]> = {
   ],
 };
 
+// SDK calls whose name alone says they destroy stored data (indexes, collections, buckets, caches).
+const API_DESTROY: readonly [RegExp, Family] = [
+  /\.(?:deleteIndex|clearObjects|deleteMany|deleteAll|destroyAll|dropDatabase|dropCollection|dropTable|flushall|flushAll|flushdb|flushDb|purgeQueue|deleteBucket|deleteTable|deleteDatabase|deleteCollection|deleteObjects|emptyBucket|truncateTable|removeAll|delete_all|destroy_all|drop_table|drop_database|drop_collection|delete_bucket|delete_table|delete_index|delete_many|delete_collection|delete_objects|flush_all|purge_queue)\s*(?=\()/g,
+  'api-destroy',
+];
+
 const SQL_START = /^\s*(?:select|insert|update|delete|drop|truncate|alter|create|with|grant|revoke|replace|merge|vacuum|rename)\b/i;
 
 export function scanCode(code: string, lang: Lang, st: State, via: string): void {
   const before = st.findings.length;
   const m = mask(code, lang);
   for (const s of m.shells) reparse(s.value, st, { via: `${via} backticks`, dynamic: s.dynamic });
-  for (const [re, family] of PATTERNS[lang]) {
+  for (const [re, family] of [...PATTERNS[lang], API_DESTROY]) {
     // matchAll iterates a copy of the regex, so a nested scanCode (eval of a literal) cannot
     // reset this loop's position.
     for (const hit of m.masked.matchAll(re)) {
       tick(st);
       const args = family === 'delete' && hit[0].endsWith(')') ? [] : readArgs(code, hit.index + hit[0].length, lang);
-      act(family, hit[0].replace(/[\s(]+$/, '').replace(/^\)\s*\.\s*/, ''), args, st, via, lang);
+      act(family, hit[0].replace(/[\s(]+$/, '').replace(/^(?:\)\s*)?\.\s*/, ''), args, st, via, lang);
     }
   }
   if (st.findings.length === before) looksLikeShell(code, st, via);
@@ -97,6 +103,10 @@ function act(family: Family, call: string, args: Arg[], st: State, via: string, 
         for (const f of classifySql(literal, 'postgresql').findings) add(st, f);
       } else if (family === 'sql' && (a0?.kind !== 'str' || a0.dynamic)) add(st, cannot(call, via, 'query'));
       return;
+    }
+    case 'api-destroy': {
+      const what = literal !== undefined ? ` ${snippet(literal)}` : '';
+      return add(st, { rule: 'shell.interpreter-api-delete', risk: 'destructive', effect: 'destroy-data', target: literal ?? call, explanation: `${via}: ${call}(${what.trim()}) destroys stored data`, tool: call });
     }
     case 'eval': {
       if (literal !== undefined) {

@@ -46,6 +46,12 @@ test('code read from a heredoc, a here-string or a pipe', () => {
   assert.deepEqual(shell('python3 script.py'), { risk: 'mutating', findings: ['shell.run-script mutating script.py'] });
 });
 
+test('SDK calls that destroy stored data', () => {
+  assert.deepEqual(shell("node -e \"const c = algoliasearch('a', 'k'); c.deleteIndex('prod')\""), { risk: 'destructive', findings: ['shell.interpreter-api-delete destructive prod', code('node')] });
+  assert.deepEqual(shell('python3 -c "client.drop_database(\'shop\')"').findings[0], 'shell.interpreter-api-delete destructive shop');
+  assert.deepEqual(shell("ruby -e 'redis.flushall()'").findings[0], 'shell.interpreter-api-delete destructive flushall');
+});
+
 test('SQL in code is classified as SQL', () => {
   const r = shell('python3 -c "import sqlite3; c = sqlite3.connect(\'a.db\'); c.execute(\'DROP TABLE users\')"');
   assert.equal(r.risk, 'destructive');

@@ -87,8 +87,27 @@ export const CRONTAB_TABLE: ToolTable = defineLocalTable({
     {
       id: 'crontab.remove', risk: 'destructive', effect: 'delete-schedule',
       explain: 'crontab -r deletes every scheduled job of the user without asking',
-      test: (inv) => inv.args.some((a) => /^-[a-zA-Z]*r/.test(a) && !a.startsWith('--')) ? { target: 'crontab' } : null,
-      examples: { match: ['crontab -r', 'crontab -u deploy -r', 'crontab -ir'], no_match: ['crontab -l', 'crontab -e'] },
+      test: (inv) => inv.args.some((a) => (/^-[a-zA-Z]*r/.test(a) && !a.startsWith('--')) || a === '/dev/null') ? { target: 'crontab' } : null,
+      examples: { match: ['crontab -r', 'crontab -u deploy -r', 'crontab -ir', 'crontab /dev/null'], no_match: ['crontab -l', 'crontab -e'] },
+    },
+    {
+      // `... | crontab -` replaces the table with lines we can read: judge the jobs they schedule.
+      id: 'crontab.install-jobs', risk: 'mutating', effect: 'schedule-command',
+      explain: 'installs cron jobs; judged by the commands they will run',
+      test: (inv, ctx) => {
+        const file = inv.args.find((a) => !a.startsWith('-') || a === '-');
+        if (file !== '-' || inv.stdin === undefined) return null;
+        const jobs = inv.stdin.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#') && !/^[A-Z_]+=/.test(l));
+        const cmds = jobs.map((l) => (l.startsWith('@') ? l.replace(/^@\S+\s+/, '') : l.split(/\s+/).slice(5).join(' ')));
+        let worst: RuleHit = { risk: 'mutating', explanation: 'installs cron jobs' };
+        const rank = { readonly: 0, mutating: 1, unknown: 2, destructive: 3 } as const;
+        for (const c of cmds) {
+          const r = ctx.shell(c);
+          if (rank[r.risk] > rank[worst.risk ?? 'mutating']) worst = { risk: r.risk, target: c, explanation: `schedules a cron job that ${r.summary}` };
+        }
+        return worst;
+      },
+      examples: { match: ['echo "0 3 * * * rm -rf ~/backups" | crontab -', 'echo "@daily /usr/local/bin/report" | crontab -'], no_match: ['crontab -l'] },
     },
   ],
   fallback: (inv) => (inv.args.includes('-l') ? 'readonly' : 'mutating'),

@@ -87,15 +87,25 @@ async function main(): Promise<void> {
   parseRuns.sort((a, b) => a - b);
 
   const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ kind: 'shell', command: SHELL_CORPUS[i % SHELL_CORPUS.length] })).join('\n') + '\n';
-  const tb = performance.now();
   // /usr/bin/time reports the child's CPU time too, which a loaded machine does not inflate.
+  // Three runs; the fastest is reported (start-up included every time).
   const timed = existsSync('/usr/bin/time');
   const cmd = timed ? ['/usr/bin/time', '-f', 'cpu %U %S', process.execPath] : [process.execPath];
-  const run = spawnSync(cmd[0]!, [...cmd.slice(1), BIN, 'classify', '--batch'], { input: lines, encoding: 'utf8', maxBuffer: 1 << 28 });
-  const batchMs = performance.now() - tb;
-  const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(run.stderr ?? '');
-  const batchCpuMs = cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 1000) : null;
-  const answered = run.stdout.split('\n').filter(Boolean).length;
+  let batchMs = Infinity;
+  let batchCpuMs: number | null = null;
+  let run = spawnSync(process.execPath, ['-e', ''], { encoding: 'utf8' });
+  for (let i = 0; i < 3; i++) {
+    const tb = performance.now();
+    const r = spawnSync(cmd[0]!, [...cmd.slice(1), BIN, 'classify', '--batch'], { input: lines, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const ms = performance.now() - tb;
+    if (ms < batchMs) {
+      batchMs = ms;
+      run = r;
+      const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+      batchCpuMs = cpu ? Math.round((Number(cpu[1]) + Number(cpu[2])) * 1000) : null;
+    }
+  }
+  const answered = String(run.stdout ?? '').split('\n').filter(Boolean).length;
 
   const result = {
     machine: `${cpus().length} x ${cpus()[0]?.model ?? '?'}, node ${process.version}`,
@@ -119,7 +129,7 @@ async function main(): Promise<void> {
       `shell, in-process, fastest of ${iterations} runs per command (machine noise removed): p50 ${result.shellBestOf.p50Us} us, p99 ${result.shellBestOf.p99Us} us, max ${result.shellBestOf.maxUs} us`,
       `sql, in-process: ${result.sql.statements} statements x ${iterations}: p50 ${result.sql.p50Us} us, p99 ${result.sql.p99Us} us, ${result.sql.perSecond} actions/s`,
       `terraform plan, 10,000 resources: median ${result.plan10k.medianMs} ms, max ${result.plan10k.maxMs} ms (20 runs); with JSON.parse of the ${result.plan10k.jsonMB} MB line: median ${result.plan10k.withJsonParseMedianMs} ms`,
-      `classify --batch, 2,000 shell commands end to end: ${result.batch2000.wallMs} ms wall, ${batchCpuMs ?? '?'} ms CPU (user+sys), ${answered} answers, exit ${run.status}`,
+      `classify --batch, 2,000 shell commands end to end (fastest of 3): ${result.batch2000.wallMs} ms wall, ${batchCpuMs ?? '?'} ms CPU (user+sys), ${answered} answers, exit ${run.status}`,
       `load average while measuring: ${result.loadAverage.join(' ')} (on ${cpus().length} cores)`,
       '',
     ].join('\n'),

@@ -2,7 +2,7 @@
 // grammar (describe-*, list-*, get-* read; delete-*, terminate-*, deregister-* remove), so unseen
 // operations are judged by their verb. s3's high-level commands (rm, rb, sync) have their own rule.
 import { defineTable } from './table.js';
-import { rule } from './verbs.js';
+import { computedRule, rule } from './verbs.js';
 import type { Invocation, ToolTable } from './types.js';
 
 // Boolean options; every other `--option` takes the next word as its value.
@@ -71,6 +71,7 @@ export const AWS: ToolTable = defineTable({
   name: 'aws',
   commands: ['aws', 'awslocal', 'aws2'],
   rules: [
+    computedRule('aws', 2, { longOptsTakeValues: true, flags: [...FLAGS] }, ['aws s3 $OP s3://acme-logs --recursive', 'aws ec2 "$ACTION" --instance-ids i-1'], ['aws ec2 describe-instances --instance-ids "$ID"']),
     rule('aws.s3-delete', 'destructive', 'delete-objects', 'aws s3 rm / rb / sync --delete removes objects or buckets', (inv) => {
       const c = call(inv);
       if (c.service !== 's3' || inert(c, inv)) return null;

@@ -1,6 +1,6 @@
 // Azure: az (`az <group...> <verb> --options`) and azcopy.
 import { parseArgs, has, val } from './argv.js';
-import { helpTable, hasDryRun, pathWords, rule, verbTable, READ_WORDS } from './verbs.js';
+import { computedRule, helpTable, hasDryRun, pathWords, rule, verbTable, READ_WORDS } from './verbs.js';
 import type { Invocation, ToolTable } from './types.js';
 
 const AZ_FLAGS = ['--yes', '-y', '--no-wait', '--force', '--debug', '--verbose', '--only-show-errors', '--all', '--recursive', '--no-prompt', '--purge', '--append', '--help', '-h', '--dryrun', '--dry-run', '--force-string', '--overwrite'];
@@ -67,6 +67,7 @@ export const AZCOPY: ToolTable = helpTable({
   name: 'azcopy',
   commands: ['azcopy'],
   rules: [
+    computedRule('azcopy', 1, { valued: AZCOPY_VALUED }, ['azcopy $OP https://acme.blob.core.windows.net/logs'], ['azcopy list "$URL"']),
     rule('azcopy.delete', 'destructive', 'delete-objects', 'azcopy remove, or sync that deletes at the destination', (inv) => {
       const p = azcopyArgs(inv);
       if (has(p, '--dry-run')) return null;

@@ -1,7 +1,7 @@
 // Google Cloud: gcloud (`gcloud [release] <group...> <verb> [NAME] --flags`) and gsutil.
 import { parseArgs, has } from './argv.js';
 import { defineTable } from './table.js';
-import { pathWords, rule, verbTable, READ_WORDS } from './verbs.js';
+import { computedRule, pathWords, rule, verbTable, READ_WORDS } from './verbs.js';
 import type { Invocation, ToolTable } from './types.js';
 
 const GCLOUD_FLAGS = ['--quiet', '-q', '--async', '--all', '--recursive', '-r', '--force', '--verbosity', '--log-http', '--user-output-enabled', '--no-user-output-enabled', '--delete-unmatched-destination-objects', '--dry-run', '--validate-only', '--help', '--preview', '--continue-on-error', '--allow-missing', '--keep-disks', '--delete-disks'];
@@ -61,6 +61,7 @@ export const GSUTIL: ToolTable = defineTable({
   commands: ['gsutil'],
   noShortHelp: true,
   rules: [
+    computedRule('gsutil', 1, { valued: GSUTIL_VALUED }, ['gsutil -m $OP gs://acme-tmp'], ['gsutil ls "$BUCKET"']),
     rule('gsutil.delete', 'destructive', 'delete-objects', 'gsutil rm / rb / rsync -d deletes objects or buckets', (inv) => {
       const { cmd, sub } = gs(inv);
       const target = sub.pos.find((p) => p.startsWith('gs://')) ?? sub.pos[0] ?? '';

@@ -1,7 +1,7 @@
 // Helm and helmfile. Uninstalling a release deletes every resource it created; --force upgrades
 // delete and recreate resources that cannot be patched.
 import { parseArgs, has } from './argv.js';
-import { helpTable, hasDryRun, rule, verbTable, READ_WORDS } from './verbs.js';
+import { computedRule, helpTable, hasDryRun, rule, verbTable, READ_WORDS } from './verbs.js';
 import type { Invocation, ToolTable } from './types.js';
 
 const VALUED = ['-n', '--namespace', '--kube-context', '--kubeconfig', '-f', '--values', '--set', '--set-string', '--set-file', '--set-json', '--version', '--repo', '-o', '--output', '--timeout', '--description', '--post-renderer', '--registry-config', '--repository-config', '--repository-cache', '--history-max', '--max', '--username', '--password', '--ca-file', '--cert-file', '--key-file', '--kube-apiserver', '--kube-token', '--kube-as-user', '--revision', '-l', '--selector', '--cascade'];
@@ -16,6 +16,7 @@ export const HELM: ToolTable = helpTable({
   name: 'helm',
   commands: ['helm', 'helm3'],
   rules: [
+    computedRule('helm', 1, { valued: VALUED }, ['helm $ACTION api -n prod'], ['helm upgrade "$RELEASE" ./chart']),
     rule('helm.uninstall', 'destructive', 'delete-release', 'helm uninstall deletes every resource the release created', (inv) => {
       const h = helm(inv);
       if (!['uninstall', 'delete', 'del', 'un'].includes(h.verb) || dry(inv)) return null;

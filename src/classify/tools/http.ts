@@ -133,7 +133,9 @@ export function httpieRequest(inv: Invocation): Request | null {
   if (has(p, '--offline')) return null;
   const pos = [...p.pos];
   let method: string | undefined;
-  if (pos.length >= 2 && /^[A-Za-z]+$/.test(pos[0] ?? '')) method = (pos.shift() ?? '').toUpperCase();
+  // `http $METHOD url`: a computed first word is the method; judgeRequest makes it unknown.
+  const firstAt = inv.args.indexOf(pos[0] ?? '');
+  if (pos.length >= 2 && (/^[A-Za-z]+$/.test(pos[0] ?? '') || inv.dynamic[firstAt] === true)) method = (pos.shift() ?? '').toUpperCase();
   const url = pos.shift() ?? '';
   const items = pos;
   const data = items.filter((it) => {
@@ -157,7 +159,7 @@ export const HTTPIE: ToolTable = defineTable({
     rule('httpie.offline', 'readonly', 'print-request', 'http --offline only prints the request it would send', (inv) => inv.args.includes('--offline'),
       { match: ['http --offline DELETE example.org/items/3'], no_match: ['http DELETE example.org/items/3'] }),
     requestRule('httpie.request', (inv) => httpieRequest(inv), {
-      match: ['http DELETE :8080/api/items/3', 'http POST example.org/api/items name=lamp', 'https example.org/api/items'],
+      match: ['http DELETE :8080/api/items/3', 'http POST example.org/api/items name=lamp', 'https example.org/api/items', 'http "$VERB" example.org/api/items/3'],
       no_match: ['http --offline POST example.org/api/items name=lamp'],
     }),
   ],

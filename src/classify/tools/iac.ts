@@ -2,7 +2,7 @@
 // removing the confirmation (`--yes`, `--require-approval never`, `--auto-approve`) makes an
 // update destructive: it applies deletes and replacements nobody reviewed (DESIGN.md).
 import { parseArgs, has, val } from './argv.js';
-import { helpTable, rule } from './verbs.js';
+import { computedRule, helpTable, rule } from './verbs.js';
 import type { Invocation, ToolTable } from './types.js';
 
 const PULUMI_VALUED = ['-s', '--stack', '-C', '--cwd', '-t', '--target', '--replace', '--target-replace', '-m', '--message', '--config-file', '-c', '--config', '-p', '--parallel', '--exclude', '--secrets-provider', '--policy-pack', '--color', '-v', '--verbose', '--exec-kind', '--suppress-permalink'];
@@ -15,6 +15,7 @@ export const PULUMI: ToolTable = helpTable({
   name: 'pulumi',
   commands: ['pulumi'],
   rules: [
+    computedRule('pulumi', 1, { valued: PULUMI_VALUED }, ['pulumi $CMD --yes'], ['pulumi up -s "$STACK"']),
     rule('pulumi.destroy', 'destructive', 'destroy-infra', 'destroys a stack\'s resources, removes a stack or deletes state', (inv) => {
       const { p, sub, rest } = pulumi(inv);
       if (has(p, '--preview-only')) return null;
@@ -53,6 +54,7 @@ export const CDK: ToolTable = helpTable({
   name: 'cdk',
   commands: ['cdk', 'cdktf'],
   rules: [
+    computedRule('cdk', 1, { valued: CDK_VALUED }, ['cdk $CMD --all'], ['cdk deploy "$STACK"']),
     rule('cdk.destroy', 'destructive', 'destroy-infra', 'cdk destroy deletes the stacks and their resources', (inv) => {
       const { sub } = cdk(inv);
       return sub === 'destroy' ? { explanation: `${inv.name} destroy: deletes the stacks and the resources they own` } : null;

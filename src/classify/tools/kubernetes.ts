@@ -2,7 +2,7 @@
 // plus kustomize. A command carried by `kubectl exec pod -- cmd` is classified as that command.
 import { parseArgs, has, val, type ParsedArgs } from './argv.js';
 import { carried, subInvocation } from './table.js';
-import { helpTable, hasDryRun, rule, verbTable, READ_WORDS } from './verbs.js';
+import { computedRule, helpTable, hasDryRun, rule, verbTable, READ_WORDS } from './verbs.js';
 import type { Invocation, ToolTable } from './types.js';
 
 const VALUED = [
@@ -39,6 +39,7 @@ export const KUBECTL: ToolTable = helpTable({
   name: 'kubectl',
   commands: ['kubectl', 'oc', 'kubecolor', 'microk8s.kubectl'],
   rules: [
+    computedRule('kubectl', 1, { valued: VALUED }, ['kubectl $VERB namespace shop', 'kubectl -n prod "$ACTION" pod web-1'], ['kubectl delete pod "$POD"', 'kubectl get pods -n "$NS"']),
     rule('kubectl.delete', 'destructive', 'delete-resource', 'kubectl delete removes the resources it names, and what they hold', (inv) => {
       const k = kube(inv);
       if (k.verb !== 'delete' || dry(inv)) return null;

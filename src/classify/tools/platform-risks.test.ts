@@ -474,3 +474,19 @@ test('fleet configuration (ansible, salt, knife) and node runtimes (crictl, ctr)
     ["ctr -n k8s.io images rm docker.io/library/nginx:1.25", 'mutating'],
   ]);
 });
+
+test('a subcommand or HTTP method computed at run time is unknown; a computed name is not', () => {
+  check([
+    ["kubectl $VERB namespace shop", 'unknown'],
+    ["kubectl delete pod \"$POD\"", 'destructive'],
+    ["kubectl get pods -n \"$NS\"", 'readonly'],
+    ["aws ec2 \"$ACTION\" --instance-ids i-1", 'unknown'],
+    ["terraform $CMD -auto-approve", 'unknown'],
+    ["vault kv $ACTION secret/app", 'unknown'],
+    ["flipt flag create \"$NAME\"", 'mutating'],
+    ["curl -X \"$METHOD\" https://api.example.org/v1/users/1", 'unknown'],
+    ["http \"$VERB\" example.org/api/items/3", 'unknown'],
+    ["gcloud logging logs delete app-log", 'destructive'],
+    ["az search service delete -n find-1 -g rg", 'destructive'],
+  ]);
+});

@@ -10,7 +10,7 @@
 // - plan, validate, show, output, state list/show and `fmt -check` only read (`fmt` rewrites files).
 import { parseArgs, has, type ParsedArgs } from './argv.js';
 import { defineTable } from './table.js';
-import { rule } from './verbs.js';
+import { computedRule, rule } from './verbs.js';
 import type { Invocation, ToolTable } from './types.js';
 
 const VALUED = ['-var', '-var-file', '-target', '-replace', '-out', '-state', '-state-out', '-backup', '-lock-timeout', '-parallelism', '-chdir', '-backend-config', '-generate-config-out', '-from-module', '-plugin-dir', '-exclude',
@@ -39,6 +39,7 @@ export const TERRAFORM: ToolTable = defineTable({
   name: 'terraform',
   commands: ['terraform', 'tofu', 'opentofu', 'terragrunt', 'tf'],
   rules: [
+    computedRule('terraform', 1, { valued: VALUED }, ['terraform $CMD -auto-approve', 'tofu "$STEP"'], ['terraform apply -var "env=$ENV"']),
     rule('terraform.destroy', 'destructive', 'destroy-infra', 'destroys the managed infrastructure', (inv) => {
       const t = parseTf(inv);
       if (help(t)) return null;

@@ -46,11 +46,11 @@ export type VerbSpec = {
 
 const WORD = /^[A-Za-z][A-Za-z0-9_:-]*$/;
 
-/** Words of the command path (options and their values removed), in order. */
-export function pathWords(inv: Invocation, spec: Pick<VerbSpec, 'valued' | 'longOptsTakeValues' | 'flags'>): string[] {
+/** Words of the command path (options and their values removed), in order, with their index in args. */
+export function pathWordsAt(inv: Invocation, spec: Pick<VerbSpec, 'valued' | 'longOptsTakeValues' | 'flags'>): { word: string; at: number }[] {
   const valued = new Set(spec.valued ?? []);
   const flags = new Set(spec.flags ?? []);
-  const out: string[] = [];
+  const out: { word: string; at: number }[] = [];
   const a = inv.args;
   for (let i = 0; i < a.length; i++) {
     const w = a[i] ?? '';
@@ -64,9 +64,27 @@ export function pathWords(inv: Invocation, spec: Pick<VerbSpec, 'valued' | 'long
       }
       continue;
     }
-    out.push(w);
+    out.push({ word: w, at: i });
   }
   return out;
+}
+
+export function pathWords(inv: Invocation, spec: Pick<VerbSpec, 'valued' | 'longOptsTakeValues' | 'flags'>): string[] {
+  return pathWordsAt(inv, spec).map((p) => p.word);
+}
+
+/** A word of the command path computed at run time (`kubectl $VERB ...`) among the first `n`:
+ * the subcommand cannot be known, so neither can what runs. */
+export function computedPath(inv: Invocation, spec: Pick<VerbSpec, 'valued' | 'longOptsTakeValues' | 'flags'>, n: number): string | undefined {
+  return pathWordsAt(inv, spec).slice(0, n).find((p) => inv.dynamic[p.at] === true)?.word;
+}
+
+/** A rule for tables whose subcommand sits in the first `n` words of the path. */
+export function computedRule(name: string, n: number, spec: Pick<VerbSpec, 'valued' | 'longOptsTakeValues' | 'flags'>, match: string[], noMatch: string[]): ToolRule {
+  return rule(`${name}.computed-subcommand`, 'unknown', 'computed-subcommand', 'the subcommand is computed at run time, so what runs cannot be known', (inv) => {
+    const w = computedPath(inv, spec, n);
+    return w === undefined ? null : { target: w, explanation: `${inv.name} ${w}: the subcommand is computed at run time, so what runs cannot be known` };
+  }, { match, no_match: noMatch });
 }
 
 function tokens(word: string): string[] {
@@ -197,8 +215,23 @@ export function verbTable(spec: VerbSpec): ToolTable {
     },
     examples: spec.examples.read,
   };
+  // `tool $ACTION name`: a computed word before any verb the table knows hides the subcommand.
+  const computed: ToolRule = {
+    id: `${spec.name}.computed-subcommand`,
+    risk: 'unknown',
+    effect: 'computed-subcommand',
+    explain: `${spec.name}: the subcommand is computed at run time, so what runs cannot be known`,
+    test(inv) {
+      for (const p of pathWordsAt(inv, spec).slice(0, sets.depth)) {
+        if (inv.dynamic[p.at] === true) return { target: p.word, explanation: `${inv.name} ${p.word}: the subcommand is computed at run time, so what runs cannot be known` };
+        if (findVerb([p.word], { ...sets, depth: 1 }) !== null) return null;
+      }
+      return null;
+    },
+    examples: { match: [`${spec.commands[0]} $ACTION target-1`], no_match: [`${spec.commands[0]} --help`] },
+  };
   // A tool with nothing destructive in its grammar (kustomize) gets no delete rule.
-  const rules = [...overrides, ...(spec.extra ?? []), ...(spec.destroy.length > 0 ? [deleteRule] : []), readRule];
+  const rules = [...overrides, ...(spec.extra ?? []), computed, ...(spec.destroy.length > 0 ? [deleteRule] : []), readRule];
   // An option the tool takes a value with ("fastly --version 5") is not a request for help.
   const valued = new Set(spec.valued ?? []);
   const helpScope = (inv: Invocation) => {

@@ -61,8 +61,15 @@ function carriedCommand(inv: Invocation, ctx: ToolContext): RuleHit | null {
   // The carried words are a suffix of the arguments, so their dynamic flags are the same suffix.
   const sub = subInvocation(inv, words, inv.dynamic.slice(inv.args.length - words.length), w >= 0 ? c.rest[w + 1] : undefined);
   if (!sub) return null;
-  return carried(ctx.invocation(sub), `${inv.name} ${c.verb}`);
+  const found = ctx.invocation(sub);
+  // A fresh container with no host mounts has only its own throwaway file system: deleting or
+  // overwriting files there loses nothing. (Compose services may mount volumes we cannot see.)
+  const isolated = c.group === '' && c.verb === 'run' && !c.rest.some((a) => /^(-v|--volume|--mount|--volumes-from|--privileged)(=|$)/.test(a) || /^--(pid|ipc|net|network)=?host$/.test(a));
+  const judged = isolated ? found.map((f) => (FILE_EFFECTS.has(f.effect) && f.risk === 'destructive' ? { ...f, risk: 'mutating' as const, explanation: `${f.explanation} (inside a throwaway container with no host mounts)` } : f)) : found;
+  return carried(judged, `${inv.name} ${c.verb}`);
 }
+
+const FILE_EFFECTS = new Set(['delete-files', 'overwrite-files', 'change-permissions', 'destroy-data', 'delete-untracked-files', 'discard-uncommitted-work']);
 
 const READ_VERBS = new Set(['ps', 'images', 'logs', 'inspect', 'version', 'info', 'stats', 'top', 'history', 'port', 'diff', 'events', 'search', 'ls', 'list', 'df', 'config', 'show', 'use', 'healthcheck', 'wait', 'export', 'save', '']);
 

@@ -62,7 +62,8 @@ export const REDIS_TABLE: ToolTable = defineLocalTable({
 });
 
 // Mongo shell JavaScript: verbs that drop or empty collections, then writes, then reads.
-const MONGO_DESTROY = /\.(dropDatabase|drop|dropIndexes|dropUser|dropAllUsers|dropRole|renameCollection)\s*\(|\.(deleteMany|remove)\s*\(\s*(\{\s*\})?\s*\)|\.shutdownServer\s*\(/;
+// Like SQL's DELETE/UPDATE without WHERE: an empty filter touches every document.
+const MONGO_DESTROY = /\.(dropDatabase|drop|dropIndexes|dropUser|dropAllUsers|dropRole|renameCollection)\s*\(|\.(deleteMany|remove)\s*\(\s*(\{\s*\})?\s*\)|\.updateMany\s*\(\s*\{\s*\}\s*,|\.shutdownServer\s*\(/;
 const MONGO_WRITE = /\.(insert\w*|update\w*|replaceOne|deleteOne|deleteMany|remove|findOneAndUpdate|findOneAndDelete|findOneAndReplace|createCollection|createIndex\w*|createUser|bulkWrite|save|rename\w*|adminCommand|runCommand)\s*\(/;
 const MONGO_READ = /^[\s;]*(?:(?:printjson|print|console\.log)?\s*\(?\s*(?:db|rs|sh)\.[\w.]*(?:find\w*|count\w*|aggregate|getCollectionNames|getCollectionInfos|stats|getName|getIndexes|distinct|status|serverStatus|version|hello|isMaster|listCollections|explain|getUsers)\s*\([^;]*\)[\w.()]*\)?\s*;?\s*)+$|^\s*(show\s+\w+|use\s+\w+|db\.version\(\))\s*;?\s*$/;
 
@@ -92,7 +93,7 @@ export const MONGO_TABLE: ToolTable = defineLocalTable({
         return worstHit(hits);
       },
       examples: {
-        match: ['mongosh app --eval "db.dropDatabase()"', 'mongosh --eval "db.users.deleteMany({})"', "mongosh --eval 'db.users.find({}).limit(5)'", 'mongo app --eval "db.orders.updateMany({a:1},{$set:{b:2}})"'],
+        match: ['mongosh app --eval "db.dropDatabase()"', 'mongosh --eval "db.users.deleteMany({})"', "mongosh --eval 'db.users.updateMany({}, {$unset: {email: 1}})'", "mongosh --eval 'db.users.find({}).limit(5)'", 'mongo app --eval "db.orders.updateMany({a:1},{$set:{b:2}})"'],
         no_match: ['mongosh --version'],
       },
     },

@@ -12,6 +12,8 @@ import { add, tick, type Output, type State, type Word } from './state.js';
 import { assign } from './walk.js';
 import { evalWord, snippet } from './words.js';
 import { expandBraces } from './braces.js';
+import { knownFile, recordWrite } from './files.js';
+import { runKnownFile } from './shells.js';
 
 export type Redirs = { nodes: Node[]; stdin?: Output };
 
@@ -55,6 +57,7 @@ export function runCommand(node: Node | null, st: State, stdin: Output | undefin
   if (eff.extra.length > 0) words.push(...eff.extra);
   if (words.length === 0) return NONE;
   const out = dispatch(words, st, eff.stdin ?? stdin, node ? node.text : '');
+  if (eff.stdoutFile) recordWrite(st, eff.stdoutFile.path, out, eff.stdoutFile.append);
   return eff.stdoutAway ? NONE : out;
 }
 
@@ -94,6 +97,11 @@ export function dispatch(words: Word[], st: State, stdin: Output | undefined, te
     return { source: 'other' };
   }
   if (st.funcs.has(name) && !first.value.includes('/')) return callFunction(name, st);
+  if (first.value.includes('/')) {
+    // `./deploy.sh` written earlier in this script: judge what it contains.
+    const file = knownFile(st, first.value);
+    if (file) return runKnownFile(first.value, file, words.slice(1), st, stdin);
+  }
   const special = SPECIALS.get(name);
   if (special) {
     const out = special(words, st, stdin, text || joinText(words));
@@ -136,6 +144,11 @@ export function invocationOf(name: string, words: readonly Word[], st: State, st
 
 function runTool(name: string, words: Word[], st: State, stdin: Output | undefined, text: string): Output {
   const inv = invocationOf(name, words, st, stdin, text);
+  if (name === 'tee' && stdin) {
+    // tee copies stdin into every file it names.
+    const append = inv.args.some((a) => a === '-a' || a === '--append');
+    words.slice(1).forEach((w) => !w.value.startsWith('-') && !w.dynamic && recordWrite(st, w.value, stdin, append));
+  }
   const found = classifyInvocation(inv, st.ctx!);
   if (found) for (const f of found) add(st, f);
   else for (const f of fallback(name, inv)) add(st, f);

@@ -5,6 +5,7 @@ import { commandName, dispatch, joinText } from './command.js';
 import type { Lang } from './code-lex.js';
 import { scanCode } from './code-scan.js';
 import { feed } from './shells.js';
+import { knownFile } from './files.js';
 import { add, type Output, type State, type Word } from './state.js';
 import { snippet } from './words.js';
 
@@ -108,6 +109,8 @@ export function runInterpreter(words: Word[], st: State, stdin: Output | undefin
   const script = words[i];
   if (script && script.value !== '-') {
     if (script.proc) return feed(script.proc, st, `${name} <(...)`, undefined, (text, dyn) => code(name, spec.lang, text, dyn, st));
+    const known = script.dynamic ? undefined : knownFile(st, script.value);
+    if (known) return code(name, spec.lang, known.text, known.dynamic, st);
     add(st, { rule: 'shell.run-script', risk: 'mutating', effect: 'run-script', target: script.value, explanation: `${name} runs ${snippet(script.value)}, whose contents the classifier does not see`, tool: name });
     return { source: 'other' };
   }

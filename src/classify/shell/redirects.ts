@@ -14,6 +14,8 @@ export type RedirectEffect = {
   /** Words after a redirection's target: tree-sitter-bash files them under the redirection, but
    * bash passes them to the command (`git checkout 2>/dev/null -- foo`). */
   extra: Word[];
+  /** Where stdout goes when redirected to a plain file, so its text can be remembered. */
+  stdoutFile?: { path: string; append: boolean };
 };
 
 // Block devices: writing to one overwrites a disk or partition.
@@ -59,6 +61,7 @@ function fileRedirect(n: Node, st: State, eff: RedirectEffect): void {
   if (writesStdout) eff.stdoutAway = true;
   if (dest.proc) return; // `> >(cmd)`: cmd was walked when the word was evaluated
   const append = op === '>>' || op === '&>>' || op === '<>'; // `<>` opens without truncating
+  if (writesStdout && !dest.dynamic) eff.stdoutFile = { path: dest.value, append };
   const f = judgeTarget(dest, append, st);
   if (f) add(st, f);
 }

@@ -2,11 +2,12 @@
 // `source <(...)`, `trap`, and `ssh host 'cmd'` (the remote side is a shell too). Text the walker
 // knows is parsed again; text it cannot see (decoded, downloaded, computed) is unknown.
 import type { Finding } from '../../core/index.js';
-import { commandName } from './command.js';
+import { commandName, dispatch } from './command.js';
 import { reparse } from './nested.js';
 import { skipOptions } from './opts.js';
 import { add, type Output, type State, type Vars, type Word } from './state.js';
 import { snippet } from './words.js';
+import { knownFile, shebang, type KnownFile } from './files.js';
 import { UNKNOWN_CWD } from './walk.js';
 
 const NONE: Output = { source: 'none' };
@@ -73,6 +74,8 @@ export function runShell(words: Word[], st: State, stdin: Output | undefined): O
 }
 
 function runFile(name: string, file: Word, st: State): Output {
+  const known = file.dynamic ? undefined : knownFile(st, file.value);
+  if (known) return reparse(known.text, st, { via: `${name} ${file.value}`, dynamic: known.dynamic, vars: new Map() });
   add(st, { rule: 'shell.run-script', risk: 'mutating', effect: 'run-script', target: file.value, explanation: `${name} runs the script ${snippet(file.value)}, whose contents the classifier does not see`, tool: name });
   return { source: 'other' };
 }
@@ -117,6 +120,8 @@ export function runSource(words: Word[], st: State, stdin: Output | undefined): 
   if (!file) return NONE;
   if (file.proc) return feed(file.proc, st, `${name} <(...)`, st.vars);
   if (file.value === '/dev/stdin' || file.value === '-') return feed(stdin, st, `${name} /dev/stdin`, st.vars);
+  const known = file.dynamic ? undefined : knownFile(st, file.value);
+  if (known) return reparse(known.text, st, { via: `${name} ${file.value}`, dynamic: known.dynamic, vars: st.vars });
   add(st, { rule: 'shell.source-file', risk: 'mutating', effect: 'run-script', target: file.value, explanation: `${name} runs ${snippet(file.value)} in this shell; its contents are not seen`, tool: name });
   return { source: 'other' };
 }
@@ -198,4 +203,14 @@ export function runAlias(words: Word[], st: State): Output | null {
     if (eq > 0) reparse(w.value.slice(eq + 1), st, { via: `alias ${w.value.slice(0, eq)}`, dynamic: w.dynamic });
   }
   return null; // and `alias` itself is a builtin like any other
+}
+
+/** Run a file this script wrote: by its `#!` line, through that interpreter; otherwise as shell. */
+export function runKnownFile(path: string, file: KnownFile, args: Word[], st: State, stdin: Output | undefined): Output {
+  const interp = shebang(file.text);
+  if (interp && !/^(?:ba|z|da|k|mk)?sh$/.test(interp)) {
+    const content: Word = { value: path, dynamic: false };
+    return dispatch([{ value: interp, dynamic: false }, content, ...args], st, stdin, `${interp} ${path}`);
+  }
+  return reparse(file.text, st, { via: path, dynamic: file.dynamic, vars: positional([{ value: path, dynamic: false }, ...args]) });
 }

@@ -40,6 +40,8 @@ export type State = {
   findings: Finding[];
   vars: Vars;
   funcs: Set<string>;
+  /** Files written earlier in this script with known contents (files.ts). */
+  files: Map<string, { text: string; dynamic: boolean }>;
   cwd?: string;
   /** The workspace root: the cwd the action was proposed from. */
   workspace?: string;
@@ -67,7 +69,7 @@ export class Bail extends Error {
 }
 
 export function newState(cwd?: string): State {
-  const st: State = { findings: [], vars: new Map(), funcs: new Set(), nesting: 0, astDepth: 0, cond: 0, work: 0, reparsed: 0 };
+  const st: State = { findings: [], vars: new Map(), funcs: new Set(), files: new Map(), nesting: 0, astDepth: 0, cond: 0, work: 0, reparsed: 0 };
   if (cwd !== undefined) {
     st.cwd = cwd;
     st.workspace = cwd;

@@ -58,6 +58,8 @@ export const SOCAT: ToolTable = defineTable({
       const lines = inv.stdin.split(/[\n;]/).map((l) => l.trim()).filter(Boolean);
       return lines.length > 0 && lines.every((l) => ADMIN_READ.test(l));
     }, { match: ['echo "show stat" | socat stdio /run/haproxy/admin.sock', "echo 'show info' | socat - unix-connect:/var/run/haproxy.sock"], no_match: ['echo "set weight web/app1 50" | socat stdio /run/haproxy/admin.sock'] }),
+    rule('socat.admin-unseen', 'unknown', 'admin-command', 'talks to an admin socket with commands the classifier cannot see', (inv) => (socketOf(inv) !== undefined && inv.stdin === undefined ? { target: socketOf(inv) ?? '' } : null),
+      { match: ['socat readline /run/haproxy/admin.sock', 'socat stdio /run/haproxy/admin.sock < maint.txt'], no_match: ['echo "show info" | socat stdio /run/haproxy/admin.sock', 'socat TCP-LISTEN:8080,fork TCP:127.0.0.1:80'] }),
   ],
   // A relay whose traffic we cannot see: it carries whatever flows through it.
   fallback: 'mutating',

@@ -1,4 +1,20 @@
 // Tables for local tools: files, system, git, containers, database CLIs, package managers, network.
+//
+// Judgements these tables make (DESIGN.md "Classification"), so reviewers can disagree with one
+// line instead of reverse-engineering rules:
+// - Deletes are judged by where they point (paths.ts): build/cache/temp dirs are mutating; the
+//   working dir, "..", home, system and any other recursive delete are destructive; a computed
+//   path is unknown. `find -delete` and `find -exec rm` are judged the same way by the find root.
+// - git: losing uncommitted work (reset --hard/--merge, checkout/restore of paths, clean -f,
+//   switch -f) or remote history (push --force, --force-with-lease, +ref, --delete, :ref,
+//   --mirror, --prune) is destructive; a plain push, fetch, rebase or amend is mutating.
+// - Stopping, killing or removing running containers/services takes them out: destructive.
+//   Volumes hold data; images and build cache are regenerable (mutating).
+// - Database CLIs are as dangerous as the SQL they carry; SQL they cannot see (-f file, a pipe
+//   from elsewhere, an interactive session) is unknown.
+// - Publishing a package is mutating (nothing is lost); unpublishing or yanking is destructive.
+// - Wrappers inside a table (docker exec/run, find -exec, npx/bundle exec, tmux, at, crontab)
+//   hand the carried command back to the walker through ToolContext.
 import { TAR_TABLE, UNZIP_TABLE } from './archive.js';
 import { BORG_TABLE, RCLONE_TABLE, RESTIC_TABLE, SSH_KEYS_TABLE, VELERO_TABLE } from './backup.js';
 import { AWK_TABLE, CREATE_TABLE, READONLY_TABLE, SED_TABLE, SORT_TABLE } from './coreutils.js';

@@ -16,6 +16,16 @@ export const VAULT: ToolTable = verbTable({
   destroy: ['delete', 'destroy', 'disable', 'revoke', 'seal', 'remove-peer', 'restore', 'deregister'],
   read: [...READ_WORDS, 'lookup', 'capabilities', 'path-help', 'token-helper', 'kv-get', 'print'],
   change: ['put', 'patch', 'write', 'enable', 'tune', 'move', 'undelete', 'rollback', 'login', 'unseal', 'rotate', 'renew', 'create', 'init', 'rekey', 'step-down', 'save', 'register', 'reload', 'fmt'],
+  extra: [
+    // `vault write` reaches the HTTP API by path: KV v2's destroy/ and delete/ paths, sys/leases/revoke*,
+    // sys/seal and sys/raft/remove-peer lose data or take Vault out like their named commands.
+    rule('vault.write-destructive-path', 'destructive', 'delete-secret', 'vault write to an API path that destroys, revokes or seals', (inv) => {
+      const w = pathWords(inv, { valued: VAULT_VALUED });
+      if (w[0] !== 'write') return null;
+      const path = w[1] ?? '';
+      return /(^|\/)(destroy|delete|revoke[\w-]*|seal|remove-peer)(\/|$)/.test(path) ? { target: path, explanation: `vault write ${path}: the API path destroys, revokes or seals` } : null;
+    }, { match: ['vault write secret/destroy/payments/stripe versions=1,2', 'vault write -f sys/leases/revoke-prefix/aws/creds', 'vault write -f sys/seal'], no_match: ['vault write -f transit/keys/payments/rotate', 'vault write auth/userpass/users/ada password=x'] }),
+  ],
   examples: {
     destroy: { match: ['vault secrets disable kv-legacy/', 'vault kv destroy -versions=2,3 secret/payments/stripe', 'vault kv metadata delete secret/payments/stripe', 'vault lease revoke -prefix database/creds/', 'vault operator seal'], no_match: ['vault kv get secret/payments/stripe', 'vault kv undelete -versions=3 secret/payments/stripe'] },
     read: { match: ['vault kv get -field=key secret/payments/stripe', 'vault secrets list -detailed', 'vault token lookup', 'vault -namespace=ops status'], no_match: ['vault kv put secret/app/cfg mode=fast', 'vault token revoke -self'] },

@@ -4,6 +4,7 @@
 //   pending  -> approved (count reached, or break-glass) | rejected | expired | cancelled
 //   approved -> used (identical action let through once) | executed | failed (via the broker)
 //            -> expired (approval not used in time) | cancelled
+//   allowed  -> executed | failed (run once by the broker, within ALLOWED_RUN_WINDOW_MS)
 //
 // TTL: a pending request expires at createdAt + ttl. When it becomes approved its use-by restarts:
 // expiresAt = approvedAt + ttl, so the last approver's decision always leaves the full window.
@@ -88,12 +89,12 @@ export function reduce(req: RequestRecord, event: ApprovalEvent, ctx: ReduceCtx)
       return next(req, { status: 'used', usedAt: now }, [{ type: 'request.used', body: { request: req.id, agent: req.agentId, digest: req.digest, ...actor(ctx.principal) } }]);
     }
     case 'execute-start': {
-      const unusable = checkUsable(req, now);
+      const unusable = req.status === 'allowed' ? checkRunnableAllowed(req, now) : checkUsable(req, now);
       if (unusable) return fail(unusable);
       return next(req, { execution: { ...req.execution, startedAt: now } }, [{ type: 'execution.started', body: { request: req.id, agent: req.agentId, digest: req.digest } }]);
     }
     case 'execute-finish': {
-      if (req.status !== 'approved' || req.execution?.startedAt === undefined) {
+      if ((req.status !== 'approved' && req.status !== 'allowed') || req.execution?.startedAt === undefined) {
         return fail(new CountersignError('E_NOT_PENDING', `Request ${req.id} is ${req.status} and has no execution in progress; start the execution first.`));
       }
       const detail = event.detail ?? {};
@@ -116,6 +117,18 @@ function checkUsable(req: RequestRecord, now: number): CountersignError | null {
   if (req.expiresAt === undefined) return new CountersignError('E_EXPIRED', `The approval of request ${req.id} has no use-by time, so it cannot be used; submit the action again.`);
   if (now >= req.expiresAt) return new CountersignError('E_EXPIRED', `The approval of request ${req.id} expired at ${new Date(req.expiresAt).toISOString()}; submit the action again.`);
   if (req.execution?.startedAt !== undefined) return new CountersignError('E_NOT_PENDING', `Request ${req.id} is already being executed.`);
+  return null;
+}
+
+/** How long after its decision an allowed request may still be run by the broker: the broker asks
+ * and runs at once, so a late run is a replay of an old decision (the policy may have changed). */
+export const ALLOWED_RUN_WINDOW_MS = 5 * 60_000;
+
+/** An allowed request (no approval needed) may be run by the broker once, soon after its decision. */
+function checkRunnableAllowed(req: RequestRecord, now: number): CountersignError | null {
+  if (req.execution?.startedAt !== undefined) return new CountersignError('E_NOT_PENDING', `Request ${req.id} has already been run; submit the action again.`);
+  const at = req.decidedAt ?? req.createdAt;
+  if (now - at > ALLOWED_RUN_WINDOW_MS) return new CountersignError('E_EXPIRED', `Request ${req.id} was allowed at ${new Date(at).toISOString()}, too long ago to run now; submit the action again.`);
   return null;
 }
 

@@ -14,6 +14,7 @@ export function partsFromConfig(config: Config): EngineParts {
     resolve: (_agent, input) => resolveTarget(config, input.action, input.context ?? {}, input.target),
     evaluate: (q) => evaluate(config.policy, q),
     principal: (id) => findPrincipal(config, id),
+    target: (id) => config.targets.find((t) => t.id === id),
     agents: () => agents,
     limits: config.limits,
   };

@@ -15,12 +15,12 @@ import { Tally } from './tally.js';
 import { localNotifier, type EngineEvent, type FreezeState, type Notifier } from './notifier.js';
 import type { EngineParts } from './parts.js';
 import { publishAudit } from './persist.js';
-import { submit } from './submit.js';
+import { submit, type SubmitOptions } from './submit.js';
 import { allEntries, verifyStore } from './audit.js';
 import { viewOf, type RequestView } from './view.js';
 import { outcomeOf, waitFor } from './wait.js';
 
-export type { EngineEvent, FreezeState, Notifier, RequestView, EngineParts, BreakerState };
+export type { EngineEvent, FreezeState, Notifier, RequestView, EngineParts, BreakerState, SubmitOptions };
 export { localNotifier, monotonic, randomIds, systemClock };
 export type { Limits, EvalQuery, Resolved } from './parts.js';
 export { DEFAULT_LIMITS } from './parts.js';
@@ -79,7 +79,9 @@ export function createEngine(opts: EngineOptions) {
     clock,
     store: opts.store,
     hookWaitMs: opts.hookWaitMs,
-    submit: (agent: Agent, input: SubmitInput): Promise<SubmitAnswer> => submit(ctx, agent, input),
+    submit: (agent: Agent, input: SubmitInput, opts?: SubmitOptions): Promise<SubmitAnswer> => submit(ctx, agent, input, opts),
+    /** A configured target with its credentials: for the broker, never for an answer to an agent. */
+    target: (id: string) => ctx.parts.target?.(id),
     async wait(id: string, ms: number): Promise<RequestOutcome> {
       return outcomeOf(await waitFor(ctx, id, ms), clock.now());
     },

@@ -30,6 +30,8 @@ export interface EngineParts {
   resolve(agent: Agent, input: SubmitInput): Resolved;
   evaluate(q: EvalQuery): Decision;
   principal(id: string): Principal | undefined;
+  /** A configured target by id, with its credentials (the broker's side only; optional for tests). */
+  target?(id: string): Target | undefined;
   /** Every configured agent (for the dashboard's agents page). */
   agents(): Agent[];
   limits: Limits;

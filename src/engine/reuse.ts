@@ -8,7 +8,9 @@ import { step, type EngineCtx } from './ctx.js';
 import type { FreezeState } from './notifier.js';
 import { persistError, publishRequest } from './persist.js';
 
-export async function tryReuse(ctx: EngineCtx, agent: Agent, digest: string, now: number, freeze: FreezeState): Promise<SubmitAnswer | null> {
+/** `consume: false` (the broker) only finds the approval: the broker's execution consumes it with
+ * its own compare-and-set, so a retried `countersign exec` can still run the approved command once. */
+export async function tryReuse(ctx: EngineCtx, agent: Agent, digest: string, now: number, freeze: FreezeState, consume = true): Promise<SubmitAnswer | null> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const r = await ctx.store.findApproved(agent.id, digest, now);
     // Checked again here rather than trusted to the store: an approval for another agent, another
@@ -18,6 +20,10 @@ export async function tryReuse(ctx: EngineCtx, agent: Agent, digest: string, now
     // While frozen, only an approval given after the freeze began counts: a human looked at this
     // action knowing Countersign was frozen.
     if (freeze.frozen && (r.decidedAt ?? -Infinity) < (freeze.frozenAt ?? Infinity)) return null;
+    if (!consume) {
+      const by = r.approvals.map((a) => a.by).join(', ');
+      return { ...answerFor(ctx, r, 'allowed'), reasons: [`Approved by ${by} for this exact action; the broker runs it once.`] };
+    }
     let next;
     let entries;
     try {

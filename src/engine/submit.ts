@@ -1,7 +1,7 @@
 // submit: classify -> resolve target -> limits -> evaluate -> reuse an approval (unless denied) ->
 // persist with audit -> notify -> answer. Every failure on the way is "not allowed": an error thrown to the
 // caller (who answers deny) or a deny decision, never an allow.
-import { isCountersignError } from '../core/index.js';
+import { CountersignError, isCountersignError } from '../core/index.js';
 import type { Agent, AuditAppend, Decision, RequestRecord, RiskReport, SubmitAnswer, SubmitInput } from '../core/index.js';
 import { actionDigest } from '../approvals/index.js';
 import { nodeHasher } from '../audit/index.js';
@@ -12,10 +12,16 @@ import { persistError, publishRequest } from './persist.js';
 import { tryReuse } from './reuse.js';
 import { answerFor } from './answer.js';
 
-export async function submit(ctx: EngineCtx, agent: Agent, input: SubmitInput): Promise<SubmitAnswer> {
+export type SubmitOptions = {
+  /** The broker runs the action with this target's credentials, so the action acts on it: the
+   * target is bound rather than hinted. Context that names a different target is refused. */
+  bindTarget?: string;
+};
+
+export async function submit(ctx: EngineCtx, agent: Agent, input: SubmitInput, opts: SubmitOptions = {}): Promise<SubmitAnswer> {
   const now = ctx.clock.now();
   const report = safeClassify(ctx, input);
-  const { target, environment, why } = ctx.parts.resolve(agent, input);
+  const { target, environment, why } = opts.bindTarget === undefined ? ctx.parts.resolve(agent, input) : bound(ctx, agent, input, opts.bindTarget);
   const targetId = target ? target.id : null;
   const digest = actionDigest({ action: input.action, targetId, environment }, nodeHasher);
 
@@ -25,7 +31,7 @@ export async function submit(ctx: EngineCtx, agent: Agent, input: SubmitInput): 
   // An approval never outranks the policy as it stands now: if the action is denied today (a
   // stricter policy since the approval), the old approval is not used.
   if (decision.verdict !== 'deny') {
-    const reused = await tryReuse(ctx, agent, digest, now, freeze);
+    const reused = await tryReuse(ctx, agent, digest, now, freeze, opts.bindTarget === undefined);
     if (reused) return reused;
   }
   if (freeze.frozen && decision.verdict === 'allow') {
@@ -128,3 +134,15 @@ function safeEvaluate(ctx: EngineCtx, q: Parameters<EngineCtx['parts']['evaluate
   }
 }
 
+
+function bound(ctx: EngineCtx, agent: Agent, input: SubmitInput, id: string): ReturnType<EngineCtx['parts']['resolve']> {
+  const t = ctx.parts.target?.(id);
+  if (!t) throw new CountersignError('E_NOT_FOUND', `No target "${id}" in Countersign's configuration; name a configured target.`);
+  const res = ctx.parts.resolve(agent, input);
+  // The command's own context may point elsewhere (another host, another workspace); running it
+  // with this target's credentials would then act on something nobody approved for them.
+  if (res.target && res.target.id !== t.id) {
+    throw new CountersignError('E_FORBIDDEN', `The command's context resolves to target "${res.target.id}" (${res.why ?? 'from its context'}), not "${t.id}"; run it with --target ${res.target.id}.`);
+  }
+  return { target: t, environment: t.environment, why: `target "${t.id}" (${t.environment}) bound by the broker, which runs the action with its credentials` };
+}

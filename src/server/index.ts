@@ -13,6 +13,7 @@ import { Router } from './router.js';
 import { MAX_WAIT_MS } from '../engine/wait.js';
 import { agentRoutes } from './routes-agent.js';
 import { auditRoutes } from './routes-audit.js';
+import { brokerRoutes } from './routes-broker.js';
 import { humanRoutes } from './routes-human.js';
 import { eventRoutes } from './sse.js';
 import { serveStatic } from './static.js';
@@ -43,6 +44,7 @@ export function createApp(opts: ServerOptions): { handle(req: IncomingMessage, r
   agentRoutes(router, deps);
   humanRoutes(router, deps);
   auditRoutes(router, deps);
+  brokerRoutes(router, deps);
   eventRoutes(router, deps, streams);
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {

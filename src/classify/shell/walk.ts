@@ -44,7 +44,7 @@ function statement(node: Node, st: State, stdin?: Output, tail?: Redirs): Output
       return list(node, st, stdin, tail);
     case 'compound_statement':
       // `{ ...; }` and also `(( expr ))`, whose children are arithmetic expressions.
-      return compound(node, st);
+      return compound(node, st, stdin);
     case 'program':
     case 'do_group':
     case 'else_clause':
@@ -58,7 +58,7 @@ function statement(node: Node, st: State, stdin?: Output, tail?: Redirs): Output
     case 'c_style_for_statement':
     case 'case_statement':
     case 'case_item':
-      return conditional(st, () => compound(node, st));
+      return conditional(st, () => compound(node, st, stdin));
     case 'negated_command':
       return walkBlock(node, st, stdin);
     case 'variable_assignment':
@@ -132,14 +132,16 @@ export function isolated<T>(st: State, fn: () => T): T {
 
 // if/while/for/case: their words (loop lists, case subjects and patterns) are evaluated for the
 // substitutions they hold; their statements are walked.
-function compound(node: Node, st: State): Output {
-  if (node.type === 'for_statement') return forLoop(node, st);
+// A block's commands all see the block's stdin (`curl ... | { sh; }`); which one consumes it is a
+// run-time matter, so each is judged as if it did.
+function compound(node: Node, st: State, stdin?: Output): Output {
+  if (node.type === 'for_statement') return forLoop(node, st, stdin);
   let out: Output = NONE;
   for (const c of kids(node, (n) => tick(st, n))) {
     if (!c) continue;
     if (WORDISH.has(c.type)) evalWord(c, st);
     else if (EXPRESSIONS.has(c.type)) walkExpression(c, st);
-    else out = walkStatement(c, st);
+    else out = walkStatement(c, st, stdin);
   }
   return out;
 }
@@ -149,7 +151,7 @@ const MAX_LOOP_VALUES = 8;
 // `for d in dist build; do rm -rf "$d"; done`: with a short literal list the body is walked once
 // per value, so each iteration is judged with what it really removes. Otherwise the variable is
 // unknown and the body is walked once.
-function forLoop(node: Node, st: State): Output {
+function forLoop(node: Node, st: State, stdin?: Output): Output {
   let name: string | undefined;
   const values: Word[] = [];
   const body: Node[] = [];
@@ -163,7 +165,7 @@ function forLoop(node: Node, st: State): Output {
   let out: Output = NONE;
   for (const v of known ? values : [null]) {
     if (name) st.vars.set(name, v ? v.value : null);
-    for (const b of body) out = walkStatement(b, st);
+    for (const b of body) out = walkStatement(b, st, stdin);
   }
   if (name) st.vars.set(name, null);
   return out;

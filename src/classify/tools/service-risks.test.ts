@@ -192,3 +192,15 @@ test('a rollback is a routine change', () => {
     ["wrangler rollback", 'mutating'],
   ]);
 });
+
+test('RPC method names and admin sockets: the name says what it does; unseen commands are unknown', () => {
+  check([
+    ["grpcurl -d '{\"id\":7}' api.example.org:443 acme.users.v1.Users/DeleteUser", 'destructive'],
+    ["grpcurl -plaintext localhost:50051 acme.users.v1.Users/GetUser", 'readonly'],
+    ["grpcurl -plaintext localhost:50051 acme.users.v1.Users/CreateUser", 'mutating'],
+    ["grpcurl -plaintext localhost:50051 list", 'readonly'],
+    ["echo \"show servers state\" | socat stdio /run/haproxy/admin.sock", 'readonly'],
+    ["socat stdio /run/haproxy/admin.sock < maint.txt", 'unknown'],
+    ["curl -X POST http://localhost:8080/actuator/shutdown", 'destructive'],
+  ]);
+});

@@ -1,6 +1,7 @@
 // Tables for services reached over the network: HTTP clients (curl, httpie, wget) and SaaS,
 // messaging, CDN, feature-flag, observability and CI platform CLIs.
 import { FORGE_TABLES } from './forge.js';
+import { GRPCURL } from './grpc.js';
 import { HTTP_TABLES } from './http.js';
 import { CI_TABLES } from './saas-ci.js';
 import { DATA_TABLES } from './saas-data.js';
@@ -19,4 +20,5 @@ export const SERVICE_TABLES: ToolTable[] = [
   ...CI_TABLES,
   ...OPS_TABLES,
   ...FORGE_TABLES,
+  GRPCURL,
 ];

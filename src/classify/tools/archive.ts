@@ -2,6 +2,7 @@
 // replace the operating system's files.
 import { parseArgs, val } from './argv.js';
 import { classifyPath } from './paths.js';
+import { execOptionRule } from './exec-options.js';
 import { defineLocalTable } from './table.js';
 import type { Invocation, ToolTable } from './types.js';
 
@@ -33,6 +34,10 @@ export const TAR_TABLE: ToolTable = defineLocalTable({
       },
       examples: { match: ['tar -xzf rootfs.tgz -C /', 'tar xf etc.tar -C /etc'], no_match: ['tar -xzf deps.tgz -C ./vendor', 'tar -tzf rootfs.tgz'] },
     },
+    execOptionRule('tar', ['--to-command', '-I', '--use-compress-program', '--checkpoint-action', '-F', '--info-script', '--new-volume-script'],
+      { match: ["tar -cf /dev/null x --checkpoint=1 --checkpoint-action=exec='rm -rf ~'", "tar -xf a.tar --to-command='sh -c \"rm -rf /srv\"'", "tar -I 'zstd -T0' -cf a.tar.zst src"], no_match: ['tar -czf a.tgz src', 'tar -cf a.tar --checkpoint=100 --checkpoint-action=dot src'] },
+      // --checkpoint-action also takes harmless actions (dot, echo, bell, ...); only exec= runs.
+      (v) => (v.startsWith('exec=') ? v.slice(5).replace(/^['"]|['"]$/g, '') : /^(bell|dot|\.|echo|ttyout|wait|sleep|totals)\b/.test(v) ? null : v)),
   ],
   fallback: (inv) => (tarMode(inv).list || inv.args.length === 0 ? 'readonly' : 'mutating'),
 });

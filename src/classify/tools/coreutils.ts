@@ -2,6 +2,7 @@
 // touch, sed -i, sort -o). Text that merely mentions a scary command (`grep 'rm -rf' x`) is an
 // argument here, never a command: the walker hands these tables words, not scripts.
 import { has, parseArgs, vals } from './argv.js';
+import { execOptionRule } from './exec-options.js';
 import { defineLocalTable } from './table.js';
 import type { Invocation, ToolTable } from './types.js';
 
@@ -10,7 +11,7 @@ const READERS = [
   'wc', 'uniq', 'cut', 'tr', 'echo', 'printf', 'pwd', 'which', 'whereis', 'type', 'hash', 'test', '[', '[[',
   'true', 'false', 'sleep', 'date', 'whoami', 'id', 'groups', 'uname', 'hostname', 'stat', 'file', 'du', 'df',
   'tree', 'diff', 'cmp', 'comm', 'md5sum', 'sha1sum', 'sha256sum', 'sha512sum', 'shasum', 'cksum', 'b2sum',
-  'base64', 'base32', 'xxd', 'hexdump', 'od', 'strings', 'jq', 'yq', 'man', 'help', 'info', 'cd', 'pushd',
+  'base64', 'base32', 'xxd', 'hexdump', 'od', 'strings', 'jq', 'yq', 'help', 'info', 'cd', 'pushd',
   'popd', 'dirs', 'nl', 'fold', 'fmt', 'column', 'paste', 'join', 'expand', 'unexpand', 'rev', 'seq', 'yes',
   'basename', 'dirname', 'realpath', 'readlink', 'printenv', 'locale', 'tty', 'uptime', 'free', 'ps', 'pgrep',
   'top', 'htop', 'lsof', 'lsblk', 'blkid', 'findmnt', 'w', 'who', 'last', 'nproc', 'arch', 'getconf', 'cal',
@@ -40,8 +41,16 @@ export const READONLY_TABLE: ToolTable = defineLocalTable({
 export const CREATE_TABLE: ToolTable = defineLocalTable({
   name: 'create',
   commands: ['mkdir', 'touch', 'mktemp', 'mkfifo', 'csplit', 'patch', 'ed', 'gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', 'unzstd', 'zip', 'sponge'],
-  rules: [],
+  rules: [execOptionRule('create', ['-TT', '--unzip-command'], { match: ["zip out.zip a.txt -T -TT 'rm -rf ~ #'"], no_match: ['zip -r out.zip src'] })],
   fallback: (inv) => (inv.args.length === 0 || inv.args.some((a) => a === '-l' || a === '--list' || a === '-t' || a === '--test') ? 'readonly' : 'mutating'),
+});
+
+// man runs its pager or browser through the shell: `man -P 'cmd' ls` runs cmd.
+export const MAN_TABLE: ToolTable = defineLocalTable({
+  name: 'man',
+  commands: ['man'],
+  rules: [execOptionRule('man', ['-P', '--pager', '-H', '--html'], { match: ["man -P 'rm -rf ~' ls"], no_match: ['man ls', 'man -k copy'] })],
+  fallback: 'readonly',
 });
 
 export const SORT_TABLE: ToolTable = defineLocalTable({
@@ -55,6 +64,7 @@ export const SORT_TABLE: ToolTable = defineLocalTable({
       test: (inv) => has(parseArgs(inv.args, { valued: ['-o', '--output', '-k', '--key', '-t', '--field-separator', '-S', '--buffer-size', '-T', '--temporary-directory'] }), '-o', '--output'),
       examples: { match: ['sort -o sorted.txt words.txt'], no_match: ['sort -u words.txt'] },
     },
+    execOptionRule('sort', ['--compress-program'], { match: ["sort --compress-program='rm -rf ~' big.txt"], no_match: ['sort big.txt'] }),
   ],
   fallback: 'readonly',
 });

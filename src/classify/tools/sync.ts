@@ -2,6 +2,7 @@
 // source files) loses data; a copy over a system directory of the target replaces its files.
 import { has, parseArgs, type ParsedArgs } from './argv.js';
 import { classifyPath, isOsPath } from './paths.js';
+import { execOptionRule } from './exec-options.js';
 import { defineLocalTable } from './table.js';
 import type { RuleHit, ToolTable } from './types.js';
 
@@ -56,6 +57,7 @@ export const RSYNC_TABLE: ToolTable = defineLocalTable({
       },
       examples: { match: ['rsync -a ./etc/ root@host:/etc/', 'rsync -a rootfs/ /'], no_match: ['rsync -a ./site/ host:/srv-data/site/', 'rsync -a src/ /tmp/copy/'] },
     },
+    execOptionRule('rsync', ['-e', '--rsh', '--rsync-path'], { match: ["rsync -e 'sh -c \"rm -rf ~\"' a host:b", "rsync -a -e 'ssh -p 2222' src/ host:dst/"], no_match: ['rsync -a src/ dst/'] }),
   ],
   fallback: (inv) => (dryRun(parseArgs(inv.args, { valued: RSYNC_VALUED })) || inv.args.length === 0 ? 'readonly' : 'mutating'),
 });

@@ -77,8 +77,9 @@ export const TRAEFIK: ToolTable = defineTable({
 
 export const DNS_LOOKUP: ToolTable = defineTable({
   name: 'dns-lookup',
-  // Zone transfers (dig axfr) read too; whether a server should allow them is its own policy.
-  commands: ['dig', 'host', 'nslookup', 'drill', 'delv', 'whois', 'kdig', 'doggo'],
+  // dig, host, nslookup and whois sit in the local readonly table. Zone transfers (dig axfr) read
+  // too; whether a server should allow them is its own policy.
+  commands: ['drill', 'delv', 'kdig', 'doggo'],
   rules: [],
   noShortHelp: true,
   fallback: 'readonly',

@@ -78,9 +78,12 @@ export const GIT_TABLE: ToolTable = defineLocalTable({
           const r = ctx.shell(shellAlias);
           return { risk: r.risk === 'readonly' ? 'mutating' : r.risk, explanation: `git alias runs: ${r.summary}` };
         }
-        return g.config.some((c) => /^core\.(hookspath|sshcommand|pager|editor|fsmonitor)=|^(ssh|pager|sequence)\.|^diff\..*\.textconv=/i.test(c)) ? true : null;
+        if (g.config.some((c) => /^core\.(hookspath|sshcommand|pager|editor|fsmonitor)=|^(ssh|pager|sequence)\.|^diff\..*\.textconv=|^protocol\.ext\.allow=always/i.test(c))) return true;
+        // Transport programs named on the command line run locally: --upload-pack, --receive-pack.
+        const transport = g.rest.find((a) => /^--(upload-pack|receive-pack|exec)(=|$)/.test(a) || (g.sub === 'clone' && a === '-u'));
+        return transport ? { explanation: `git ${g.sub} ${transport} runs a program named on the command line` } : null;
       },
-      examples: { match: ["git -c alias.nuke='!rm -rf /' nuke", 'git -c core.sshCommand=./x.sh fetch'], no_match: ['git -c user.name=bot commit -m wip'] },
+      examples: { match: ["git -c alias.nuke='!rm -rf /' nuke", 'git -c core.sshCommand=./x.sh fetch', "git clone --upload-pack='touch /tmp/x' ../repo"], no_match: ['git -c user.name=bot commit -m wip', 'git clone https://example.com/r.git'] },
     },
   ],
   fallback: gitFallback,

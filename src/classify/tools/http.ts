@@ -107,10 +107,12 @@ export const WGET: ToolTable = defineTable({
   name: 'wget',
   commands: ['wget', 'wget2'],
   rules: [
-    rule('wget.hidden-input', 'unknown', 'hidden-options', 'wget -i/-e takes URLs or commands from elsewhere', (inv) => {
+    // `-e robots=off` is routine; a wgetrc command that sets the method or a body is not visible
+    // to the request judgement below.
+    rule('wget.hidden-input', 'unknown', 'hidden-options', 'wget -e sets the method or body through a wgetrc command', (inv) => {
       const p = parseArgs(inv.args, { valued: WGET_VALUED });
-      return has(p, '-i', '--input-file', '-e', '--execute');
-    }, { match: ['wget -i urls.txt', 'wget -e "robots=off" https://example.org/'], no_match: ['wget https://example.org/a.tgz'] }),
+      return vals(p, '-e', '--execute').some((c) => /^\s*(method|post_?data|post_?file|body_?data|body_?file)\s*=/i.test(c));
+    }, { match: ['wget -e method=DELETE https://example.org/items/3'], no_match: ['wget -e robots=off -r https://example.org/', 'wget -i urls.txt'] }),
     rule('wget.download', 'mutating', 'write-file', 'saves what it downloads to local files', (inv) => {
       const p = parseArgs(inv.args, { valued: WGET_VALUED });
       if (has(p, '--spider', '--delete-after')) return null;

@@ -41,7 +41,8 @@ const FILE_EXT = /\.(ts|tsx|js|jsx|mjs|cjs|json|md|txt|py|go|rs|java|kt|rb|php|c
 
 /** A pathspec-looking word: ".", a glob, or a name with a file extension. */
 export function looksLikePath(w: string): boolean {
-  return w === '.' || w === '..' || w === '*' || w.startsWith(':/') || w.startsWith('./') || /[*?]/.test(w) || FILE_EXT.test(w);
+  // A branch name cannot end in "/", so "src/" is a directory.
+  return w === '.' || w === '..' || w === '*' || w.startsWith(':/') || w.startsWith('./') || w.startsWith('../') || w.endsWith('/') || /[*?]/.test(w) || FILE_EXT.test(w);
 }
 
 export const READ_ONLY_SUBS = new Set([

@@ -142,6 +142,8 @@ test('git: remote history, uncommitted work, and the rest', () => {
     ['git clean -n', 'readonly'],
     ['git checkout -- .', 'destructive'],
     ['git checkout main', 'mutating'],
+    ['git checkout src/', 'destructive'],
+    ['git checkout feature/login', 'mutating'],
     ['git restore --staged app.ts', 'mutating'],
     ['git restore app.ts', 'destructive'],
     ['git switch -f main', 'destructive'],

@@ -17,6 +17,13 @@ export type RequestFilter = {
   limit?: number;
 };
 
+/** A change committed through another Store object on the same database (another server
+ * instance). `record` is included when it was small enough to travel with the notification. */
+export type StoreChange =
+  | { kind: 'request'; requestId: string; record?: RequestRecord }
+  | { kind: 'audit'; entries: { seq: number; type: string }[] }
+  | { kind: 'state'; key: string };
+
 export interface Store {
   /** Insert a new request and append its audit entries atomically. Returns the appended entries. */
   insertRequest(r: RequestRecord, audit: AuditAppend[]): Promise<AuditEntry[]>;
@@ -38,4 +45,7 @@ export interface Store {
   /** Atomically add `delta` to a counter in window `window` and return the new value. */
   bumpCounter(key: string, window: number, delta: number): Promise<number>;
   close(): Promise<void>;
+  /** Shared stores only (PostgreSQL): calls `cb` for every change other instances commit, so this
+   * instance can wake its waiting agents and event streams. Returns the unsubscribe function. */
+  onChange?(cb: (ev: StoreChange) => void): () => void;
 }

@@ -1,0 +1,2 @@
+export { openPostgresStore, parseDatabaseUrl, poolConfig, type PostgresStore, type PostgresStoreOptions } from './pg-store.js';
+export { migrate, PG_SCHEMA_VERSION } from './schema.js';

@@ -76,3 +76,30 @@ export const KV_TABLE: ToolTable = defineLocalTable({
     return /^(get|list|ls|members|watch|version|info|endpoint|check|status|monitor|catalog)$/.test(w[0] ?? '') || (w[0] === 'kv' && /^(get|export)$/.test(w[1] ?? '')) || w.length === 0 ? 'readonly' : 'mutating';
   },
 });
+
+// Cassandra's nodetool and the InfluxDB CLI: node removal and bucket/data deletion lose data or
+// capacity; status and listings read; maintenance (repair, compact, flush) changes things.
+export const DB_OPS_TABLE: ToolTable = defineLocalTable({
+  name: 'db-ops',
+  commands: ['nodetool', 'influx'],
+  rules: [
+    {
+      id: 'db-ops.remove', risk: 'destructive', effect: 'delete-data',
+      explain: 'removes a node from the cluster, stops it, or deletes buckets or data points',
+      test: (inv) => {
+        const w = inv.args.filter((a) => !a.startsWith('-'));
+        if (inv.name === 'nodetool') {
+          const verb = w.find((x) => /^(decommission|removenode|assassinate|drain|stopdaemon|clearsnapshot|truncatehints|disablebinary|disablegossip|resetlocalschema)$/.test(x));
+          return verb ? { target: verb } : null;
+        }
+        if (w[0] === 'delete') return { target: 'data points', explanation: 'influx delete removes data points' };
+        return w[1] === 'delete' || (w[0] === 'v1' && w[2] === 'delete') ? { target: `${w[0] ?? ''} ${w.slice(2).join(' ')}`.trim() } : null;
+      },
+      examples: { match: ['nodetool decommission', 'nodetool -h db3 removenode 1234-abcd', 'influx bucket delete --name metrics', "influx delete --bucket m --start 1970-01-01T00:00:00Z --stop 2030-01-01T00:00:00Z"], no_match: ['nodetool status', 'influx bucket list'] },
+    },
+  ],
+  fallback: (inv) => {
+    const w = inv.args.filter((a) => !a.startsWith('-'));
+    return w.some((x) => /^(status|info|ring|tablestats|cfstats|tpstats|describecluster|version|list|find|ls|ping|gossipinfo|compactionstats|netstats)$/.test(x)) || w.length === 0 ? 'readonly' : 'mutating';
+  },
+});

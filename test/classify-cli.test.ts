@@ -147,8 +147,9 @@ test('--batch --cwd is a default workspace; an action naming its own cwd keeps i
       { kind: 'file', op: 'delete', path: 'node_modules/x/index.js' },
     ].map((a) => JSON.stringify(a)).join('\n'),
   });
+  assert.equal(child.status, 0, child.stderr);
   const risks = child.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { risk: string }).risk);
-  assert.deepEqual(risks, ['mutating', 'destructive', 'mutating']);
+  assert.deepEqual(risks, ['mutating', 'destructive', 'mutating'], child.stderr);
 });
 
 test('--batch cuts off a line that never finishes and goes on with the rest', async () => {

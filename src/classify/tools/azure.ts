@@ -28,6 +28,14 @@ export const AZ: ToolTable = verbTable({
   destroy: ['delete', 'purge', 'remove', 'deallocate', 'stop', 'untag', 'delete-batch', 'destroy', 'revoke', 'disable'],
   read: [...READ_WORDS, 'exists', 'download', 'download-batch', 'what-if', 'generate-sas', 'query', 'wait', 'tail', 'export'],
   change: ['get-credentials', 'remove-tags', 'tag', 'restart', 'start', 'create', 'update', 'set', 'upload', 'upload-batch', 'copy', 'login', 'logout', 'add'],
+  overrides: [
+    // These groups only change the CLI's own set-up on this machine.
+    rule('az.local-setup', 'mutating', 'cli-config', 'changes the az CLI\'s own extensions, config or cache', (inv) => {
+      const w = azWords(inv);
+      return ['extension', 'config', 'cache'].includes(w[0] ?? '') && w.some((x) => /^(remove|delete|purge|unset|clear)$/.test(x));
+    },
+      { match: ['az extension remove -n aks-preview', 'az config unset defaults.group'], no_match: ['az aks delete -g prod -n aks1', 'az config get'] }),
+  ],
   extra: [
     rule('az.key-rotate', 'destructive', 'rotate-key', 'renews account keys or resets service-principal credentials; whatever holds the old one stops working', (inv) => {
       const w = azWords(inv);

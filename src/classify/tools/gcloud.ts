@@ -20,6 +20,14 @@ export const GCLOUD: ToolTable = verbTable({
   read: [...READ_WORDS, 'access', 'get-iam-policy', 'print-access-token', 'print-identity-token', 'get-value', 'tail', 'read', 'troubleshoot', 'wait'],
   change: ['remove-labels', 'remove-tags', 'remove-metadata', 'deploy', 'ssh', 'scp', 'connect', 'get-credentials', 'revoke', 'cp', 'mv', 'set'],
   dryRun: ['--dry-run', '--validate-only', '--preview'],
+  overrides: [
+    // These groups only change the CLI's own set-up on this machine.
+    rule('gcloud.local-setup', 'mutating', 'cli-config', 'changes the gcloud CLI\'s own components or configuration', (inv) => {
+      const w = words(inv);
+      return ['components', 'config', 'auth'].includes(w[0] ?? '') && w.some((x) => /^(remove|delete|rm|revoke|unset|disable)$/.test(x));
+    },
+      { match: ['gcloud components remove kubectl', 'gcloud config configurations delete old'], no_match: ['gcloud projects delete acme-sandbox', 'gcloud config list'] }),
+  ],
   extra: [
     rule('gcloud.scale-to-zero', 'destructive', 'stop-service', 'resizes a cluster or group to zero', (inv) => {
       const w = words(inv);

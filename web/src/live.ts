@@ -1,0 +1,63 @@
+// One server-sent event stream per signed-in tab (GET /v1/events?token=: EventSource cannot send
+// headers). Pages subscribe to `request`, `status` and `audit`; the browser reconnects by itself
+// after the server's `retry:` interval, and `connected` says whether the view is live.
+import { useEffect, useRef, useState } from 'react';
+
+type Kind = 'request' | 'status' | 'audit';
+type Listener = (data: unknown) => void;
+
+const listeners: Record<Kind, Set<Listener>> = { request: new Set(), status: new Set(), audit: new Set() };
+const connListeners = new Set<(c: boolean) => void>();
+let source: EventSource | null = null;
+let connected = false;
+
+function setConnected(c: boolean): void {
+  connected = c;
+  for (const fn of connListeners) fn(c);
+}
+
+export function startLive(token: string): void {
+  stopLive();
+  const es = new EventSource(`/v1/events?token=${encodeURIComponent(token)}`);
+  source = es;
+  es.onopen = () => setConnected(true);
+  es.onerror = () => setConnected(false);
+  for (const kind of Object.keys(listeners) as Kind[]) {
+    es.addEventListener(kind, (ev) => {
+      let data: unknown;
+      try {
+        data = JSON.parse((ev as MessageEvent<string>).data);
+      } catch {
+        return; // a garbled event is ignored; the next page load re-reads everything
+      }
+      for (const fn of listeners[kind]) fn(data);
+    });
+  }
+}
+
+export function stopLive(): void {
+  source?.close();
+  source = null;
+  setConnected(false);
+}
+
+/** Calls `fn` for every event of this kind while the component is mounted (always the latest fn). */
+export function useLiveEvent<T>(kind: Kind, fn: (data: T) => void): void {
+  const ref = useRef(fn);
+  ref.current = fn;
+  useEffect(() => {
+    const l: Listener = (d) => ref.current(d as T);
+    listeners[kind].add(l);
+    return () => void listeners[kind].delete(l);
+  }, [kind]);
+}
+
+export function useConnected(): boolean {
+  const [c, setC] = useState(connected);
+  useEffect(() => {
+    connListeners.add(setC);
+    setC(connected);
+    return () => void connListeners.delete(setC);
+  }, []);
+  return c;
+}

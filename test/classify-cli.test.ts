@@ -120,6 +120,8 @@ test('a plan file, and usage errors exit 2', () => {
   const r = cli(['--json', '--plan', file]);
   const report = JSON.parse(r.out) as { risk: string; changes: unknown; findings: { reason?: string }[] };
   assert.deepEqual([r.code, report.risk, report.changes, report.findings[0]?.reason], [0, 'destructive', { create: 0, update: 0, delete: 0, replace: 1 }, 'replace_by_request']);
+  const piped = cli(['--json', '--plan', '-'], JSON.stringify({ format_version: '1.2', planned_values: { root_module: {} } }));
+  assert.deepEqual([piped.code, (JSON.parse(piped.out) as { risk: string }).risk], [0, 'readonly']);
   assert.equal(cli(['--no-such-flag']).code, 2);
   assert.equal(cli([]).code, 2);
   const help = cli(['--help']);

@@ -80,7 +80,8 @@ async function actionFrom(positionals: string[], rest: string[], flags: Record<s
   const words = [...positionals, ...rest];
   if (typeof flags.plan === 'string') {
     try {
-      return { kind: 'terraform-plan', plan: JSON.parse(readFileSync(flags.plan, 'utf8')) };
+      const text = flags.plan === '-' ? await readStdin() : readFileSync(flags.plan, 'utf8');
+      return { kind: 'terraform-plan', plan: JSON.parse(text) };
     } catch (err) {
       return `cannot read the plan ${flags.plan}: ${(err as Error).message}`;
     }

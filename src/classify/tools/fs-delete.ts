@@ -5,7 +5,7 @@
 // source dir may take uncommitted work with it, so destructive. A single relative file (`rm a.txt`)
 // is routine (mutating); a file in a system directory is destructive.
 import { has, parseArgs } from './argv.js';
-import { classifyPath, isPrecious, type PathInfo } from './paths.js';
+import { classifyPath, isHomeRoot, isPrecious, type PathInfo } from './paths.js';
 import { defineLocalTable, perInvocation } from './table.js';
 import type { Invocation, RuleHit, ToolTable } from './types.js';
 
@@ -32,7 +32,7 @@ const rmTargets = perInvocation((inv: Invocation): { recursive: boolean; targets
 function describe(t: Target): string {
   switch (t.cls) {
     case 'root': return 'the whole file system';
-    case 'home': return `a home directory (${t.raw})`;
+    case 'home': return isHomeRoot(t.norm) ? `a home directory (${t.raw})` : `a path in a home directory (${t.raw})`;
     case 'system': return `a system path (${t.norm})`;
     case 'cwd': return 'everything in the working directory';
     case 'parent': return `a path outside the working directory (${t.raw})`;

@@ -6,7 +6,7 @@ import type { Invocation, RuleHit, ToolRule } from './types.js';
 
 const PUSH_VALUED = ['--repo', '--receive-pack', '--exec', '-o', '--push-option'];
 
-function push(inv: Invocation): { force?: string; del?: string } | null {
+function push(inv: Invocation): { force?: string; del?: string; where: string } | null {
   const g = parseGit(inv);
   if (g.sub !== 'push') return null;
   const p = parseArgs(g.rest, { valued: PUSH_VALUED });
@@ -18,7 +18,9 @@ function push(inv: Invocation): { force?: string; del?: string } | null {
   const lease = keys.find((k) => k.startsWith('--force-with-lease'));
   const force = has(p, '-f', '--force') ? '--force' : lease ?? refs.find((r) => r.startsWith('+'));
   const del = has(p, '-d', '--delete') ? refs.join(' ') || '--delete' : has(p, '--mirror') ? '--mirror' : has(p, '--prune') ? '--prune' : refs.find((r) => r.startsWith(':') && r.length > 1);
-  return { ...(force !== undefined ? { force } : {}), ...(del !== undefined ? { del } : {}) };
+  // What is overwritten: the refspecs named, else the remote's current branch.
+  const where = refs.length > 0 ? `${p.pos[0] ?? ''} ${refs.join(' ')}` : (p.pos[0] ?? "the current branch's upstream");
+  return { ...(force !== undefined ? { force } : {}), ...(del !== undefined ? { del } : {}), where };
 }
 
 function sub2(inv: Invocation, sub: string): { verb: string; rest: string[] } | null {
@@ -36,7 +38,7 @@ export const GIT_HISTORY_RULES: ToolRule[] = [
     explain: 'a forced push overwrites commits on the remote that others may have',
     test: (inv) => {
       const r = push(inv);
-      return r?.force ? hit(r.force, `git push ${r.force} overwrites remote history`) : null;
+      return r?.force ? hit(r.where, `git push ${r.force} overwrites remote history of ${r.where}`) : null;
     },
     examples: {
       match: ['git push --force origin main', 'git push -f', 'git push origin +main', 'git push --force-with-lease origin feature', 'git -C repo push -uf origin dev'],

@@ -25,6 +25,7 @@ export const DOCTL: ToolTable = verbTable({
   commands: ['doctl'],
   valued: ['-t', '--access-token', '-c', '--context', '-o', '--output', '--format', '--region', '--size', '--image', '--tag-name', '--ssh-command'],
   // `cdn flush` purges the cache; every request then hits the origin.
+  localNouns: ['auth', 'serverless'],
   destroy: [...MACHINE_DESTROY, 'flush'],
   read: [...READ_WORDS, 'get', 'list', 'whoami'],
   change: ['create', 'update', 'reboot', 'power-on', 'power-cycle', 'resize', 'snapshot', 'tag', 'untag', 'init', 'switch', 'attach', 'detach', 'ssh', 'login', 'save', 'connect'],

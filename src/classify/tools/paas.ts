@@ -12,6 +12,7 @@ export const HEROKU: ToolTable = verbTable({
   commands: ['heroku'],
   valued: HEROKU_VALUED,
   // pg:reset empties the database; pg:backups:restore overwrites it; maintenance:on takes the app offline.
+  localNouns: ['plugins', 'auth', 'autocomplete', 'update'],
   destroy: [...DELETE_WORDS, 'reset', 'restore', 'maintenance:on', 'killall', 'unset'],
   read: [...READ_WORDS, 'info', 'logs', 'diagnose', 'credentials:url'],
   bare: ['apps', 'ps', 'config', 'releases', 'domains', 'addons', 'pg', 'pg:backups', 'drains', 'features', 'regions', 'stacks', 'access', 'buildpacks', 'maintenance'],
@@ -51,6 +52,7 @@ export const FLY: ToolTable = verbTable({
   commands: ['fly', 'flyctl'],
   valued: FLY_VALUED,
   // `ips release` gives the address up; `machine stop` takes the machine down.
+  localNouns: ['auth', 'config', 'wireguard', 'tokens'],
   destroy: [...DELETE_WORDS, 'stop', 'suspend', 'release', 'detach', 'unset'],
   read: [...READ_WORDS, 'status', 'logs', 'doctor', 'dashboard', 'open', 'platform', 'version', 'releases'],
   change: ['deploy', 'launch', 'create', 'set', 'import', 'restart', 'start', 'update', 'clone', 'extend', 'fork', 'attach', 'allocate-v4', 'allocate-v6', 'console', 'proxy', 'sftp', 'rollback', 'scale'],
@@ -75,6 +77,7 @@ export const VERCEL: ToolTable = verbTable({
   name: 'vercel',
   commands: ['vercel', 'vc'],
   valued: ['--token', '-t', '--scope', '-S', '--cwd', '-A', '--local-config', '-e', '--env', '-b', '--build-env', '-m', '--meta', '--target'],
+  localNouns: ['login', 'logout', 'telemetry'],
   destroy: DELETE_WORDS,
   read: [...READ_WORDS, 'ls', 'inspect', 'logs', 'whoami', 'open'],
   change: ['deploy', 'add', 'pull', 'link', 'login', 'logout', 'promote', 'rollback', 'redeploy', 'set', 'switch', 'build', 'dev', 'init', 'bisect'],

@@ -10,6 +10,7 @@ export const MC: ToolTable = verbTable({
   commands: ['mc', 'mcli'],
   valued: MC_VALUED,
   // rb removes a bucket; admin user/policy remove, disable and unset take access away.
+  localNouns: ['alias', 'config'],
   destroy: [...DELETE_WORDS, 'rb', 'disable', 'unset', 'detach', 'clear', 'stop', 'decommission'],
   read: [...READ_WORDS, 'tree', 'ls', 'sql', 'watch', 'ping', 'top', 'trace', 'share', 'od'],
   change: ['cp', 'mv', 'pipe', 'mb', 'tag', 'add', 'set', 'attach', 'restart', 'update', 'undo', 'alias', 'retention', 'anonymous', 'ilm', 'version'],

@@ -10,6 +10,7 @@ export const NATS: ToolTable = verbTable({
   commands: ['nats'],
   valued: ['--server', '-s', '--context', '--creds', '--user', '--password', '--timeout', '--js-domain', '--subject', '--stream'],
   // "rmm" removes one message from a stream.
+  localNouns: ['context'],
   destroy: [...DELETE_WORDS, 'rmm'],
   read: [...READ_WORDS, 'sub', 'subscribe', 'watch', 'report', 'next', 'bench'],
   change: ['pub', 'publish', 'request', 'req', 'reply', 'add', 'create', 'edit', 'put', 'update', 'backup', 'restore', 'seal'],

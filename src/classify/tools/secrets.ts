@@ -77,6 +77,7 @@ export const OP: ToolTable = verbTable({
   commands: ['op'],
   valued: ['--vault', '--account', '--format', '--categories', '--tags', '--session', '--config', '--cache', '--out-file', '-o', '--title', '--fields', '--expires-in', '--env-file'],
   // `op item delete --archive` moves the item to the Archive, where it can be restored.
+  localNouns: ['account', 'plugin'],
   destroy: [...DELETE_WORDS, 'revoke'],
   read: [...READ_WORDS, 'read', 'whoami', 'inject', 'signin'],
   change: ['create', 'edit', 'share', 'move', 'suspend', 'reactivate', 'confirm', 'provision', 'grant', 'signout', 'update', 'add', 'forget'],

@@ -32,6 +32,10 @@ export type VerbSpec = {
   change?: readonly string[];
   /** How many command-path words to look at (default 4). */
   depth?: number;
+  /** Command groups that only change the CLI's own set-up on this machine (`gh extension remove`,
+   * `heroku plugins:remove`): deleting there is a routine change. Matched on the first path word
+   * and on its first token. */
+  localNouns?: readonly string[];
   /** Options that make the whole command a rehearsal (e.g. "--dry-run"). */
   dryRun?: readonly string[];
   /** Where "-h" is not help (a host option, a header option). */
@@ -185,6 +189,7 @@ export function verbTable(spec: VerbSpec): ToolTable {
     return v;
   };
   const sets = compileVerbs(spec);
+  const localNouns = new Set(spec.localNouns ?? []);
   const verb = (inv: Invocation) => findVerb(pathWords(inv, spec), sets);
   const deleteRule: ToolRule = {
     id: `${spec.name}.delete`,
@@ -195,6 +200,8 @@ export function verbTable(spec: VerbSpec): ToolTable {
       if (hasDryRun(inv.args, dry) || helpAnywhere(inv, !spec.noShortHelp) || silenced(inv, ctx)) return null;
       const v = verb(inv);
       if (v?.kind !== 'destroy') return null;
+      const first = (pathWords(inv, spec)[0] ?? '').toLowerCase();
+      if (localNouns.has(first) || localNouns.has(tokens(first)[0] ?? '')) return null;
       const what = v.target !== undefined && !v.target.startsWith('-') ? ` ${v.target}` : '';
       return { ...(what ? { target: what.trim() } : {}), explanation: `${inv.name} ${v.verb}${what}: deletes or takes out what it names; not cheaply undone` };
     },

@@ -49,6 +49,7 @@ export const ERRORS = {
   E_CHAIN_BROKEN: { status: 500, message: 'The audit chain does not verify.' },
   E_NOT_BUILT: { status: 500, message: 'Countersign is not built yet. Run `npm ci && npm run build`.' },
   E_USAGE: { status: 400, message: 'The command line is not valid. See `countersign --help`.' },
+  E_NOT_EMPTY: { status: 409, message: 'The destination already holds Countersign data; copying goes only into an empty database.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -15,6 +15,7 @@ import { Tally } from './tally.js';
 import { localNotifier, type EngineEvent, type FreezeState, type Notifier } from './notifier.js';
 import type { EngineParts } from './parts.js';
 import { publishAudit } from './persist.js';
+import { followStoreChanges } from './store-changes.js';
 import { submit, type SubmitOptions } from './submit.js';
 import { allEntries, verifyStore } from './audit.js';
 import { viewOf, type RequestView } from './view.js';
@@ -64,6 +65,8 @@ export function createEngine(opts: EngineOptions) {
   ctx.notifier.subscribe((e) => {
     if (e.type === 'request') expiries.note(e.request);
   });
+  // A shared store (PostgreSQL) reports other instances' changes; they reach this notifier too.
+  followStoreChanges(ctx);
   let sweeps = 0;
   let sweeper: NodeJS.Timeout | undefined;
   const sweepMs = opts.sweepMs ?? 1000;

@@ -88,6 +88,8 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Pos
   const sql = statements(schema);
   const batcher = new PgBatcher(pool, sql, clock, origin, channel, opts.maxBatch);
   const listener = new Listener({ connectionString, application_name: 'countersign-listen', keepAlive: true, connectionTimeoutMillis: 3000 }, channel, origin);
+  // Listening before the store is handed out: a server that says it is ready hears other instances.
+  await listener.ready();
   return storeOn(pool, sql, batcher, listener, schema);
 }
 

@@ -14,10 +14,12 @@ import { evalWord, snippet } from './words.js';
 import { expandBraces } from './braces.js';
 import { knownFile, recordWrite } from './files.js';
 import { runKnownFile } from './shells.js';
+import { reparse } from './nested.js';
 
 export type Redirs = { nodes: Node[]; stdin?: Output };
 
 const NONE: Output = { source: 'none' };
+const ALL_ARGS = new Set(['"$@"', '$@', '"${@}"', '${@}', '$*', '"$*"']);
 const RESERVED = new Set(['then', 'fi', 'do', 'done', 'esac', 'elif', 'else', 'in', '}', ']]', 'function']);
 
 export function runCommand(node: Node | null, st: State, stdin: Output | undefined, redirs: Redirs | undefined): Output {
@@ -34,6 +36,11 @@ export function runCommand(node: Node | null, st: State, stdin: Output | undefin
         case 'command_name': {
           const w = c.namedChildren[0];
           if (!w) break;
+          if (st.argv && ALL_ARGS.has(w.text)) {
+            // `"$@"` as the command: the first argument is the program.
+            for (const value of st.argv) words.push({ value, dynamic: false });
+            break;
+          }
           const name = evalWord(w, st);
           // An unquoted glob in the name (`/bin/r?`) expands to whatever files match.
           if (!name.dynamic && /[*?[]/.test(w.text) && w.text !== '[' && w.text !== '[[' && (w.type === 'word' || w.type === 'concatenation')) name.dynamic = true;
@@ -48,7 +55,10 @@ export function runCommand(node: Node | null, st: State, stdin: Output | undefin
         case 'comment':
           break;
         default:
-          pushWord(words, evalWord(c, st));
+          if (st.argv && ALL_ARGS.has(c.text)) {
+            // "$@": one word per positional parameter.
+            for (const value of st.argv) words.push({ value, dynamic: false });
+          } else pushWord(words, evalWord(c, st));
       }
     }
   }
@@ -56,6 +66,7 @@ export function runCommand(node: Node | null, st: State, stdin: Output | undefin
   if (redirs) redirs.stdin = eff.stdin;
   if (eff.extra.length > 0) words.push(...eff.extra);
   if (words.length === 0) return NONE;
+  st.direct = true;
   const out = dispatch(words, st, eff.stdin ?? stdin, node ? node.text : '');
   if (eff.stdoutFile) recordWrite(st, eff.stdoutFile.path, out, eff.stdoutFile.append);
   return eff.stdoutAway ? NONE : out;
@@ -72,6 +83,8 @@ function pushWord(words: Word[], w: Word): void {
 /** Decide what argv runs. Wrappers call back here with the command they wrap. */
 export function dispatch(words: Word[], st: State, stdin: Output | undefined, text: string): Output {
   tick(st);
+  const direct = st.direct;
+  st.direct = false;
   const first = words[0]!;
   if (first.ran) return { source: 'other' };
   if (first.dynamic) {
@@ -81,6 +94,7 @@ export function dispatch(words: Word[], st: State, stdin: Output | undefined, te
   if (/^[^=/]*=/.test(first.value) && words.length > 1) {
     // `1A=2 git ...` is not a valid assignment; shells differ on what they do with it, so judge
     // the rest as if it ran.
+    st.direct = direct;
     return dispatch(words.slice(1), st, stdin, text);
   }
   const name = commandName(first.value);
@@ -96,7 +110,7 @@ export function dispatch(words: Word[], st: State, stdin: Output | undefined, te
     add(st, { rule: 'shell.empty-command', risk: 'unknown', effect: 'run-unknown-command', explanation: 'the command name is empty after expansion', tool: 'shell' });
     return { source: 'other' };
   }
-  if (st.funcs.has(name) && !first.value.includes('/')) return callFunction(name, st);
+  if (direct && st.funcs.has(name) && !first.value.includes('/')) return callFunction(name, words, st, stdin);
   if (first.value.includes('/')) {
     // `./deploy.sh` written earlier in this script: judge what it contains.
     const file = knownFile(st, first.value);
@@ -120,13 +134,29 @@ export function joinText(words: readonly Word[]): string {
   return words.map((w) => w.value).join(' ');
 }
 
-function callFunction(name: string, st: State): Output {
+function callFunction(name: string, words: Word[], st: State, stdin: Output | undefined): Output {
   // The body was walked where it was defined. A function that calls itself in a pipe or in the
   // background multiplies processes without bound: a fork bomb.
   if (st.inFunction === name && st.forkish) {
     add(st, { rule: 'shell.fork-bomb', risk: 'destructive', effect: 'exhaust-processes', target: name, explanation: `function ${name} calls itself in a pipe or in the background: a fork bomb that takes the machine down`, tool: 'shell' });
   }
-  return { source: 'other' };
+  // Walk the body again with this call's arguments: `git() { command git "$@"; }; git reset
+  // --hard` does what its arguments say. A recursive call is not walked again.
+  const body = st.funcs.get(name);
+  if (body === undefined || st.calling.has(name) || st.inFunction === name) return { source: 'other' };
+  st.uncalled.delete(name);
+  const vars = new Map(st.vars);
+  vars.delete('@');
+  words.forEach((w, i) => vars.set(String(i), i === 0 ? st.vars.get('0') ?? null : w.dynamic ? null : w.value));
+  const argv = st.argv;
+  st.argv = words.slice(1).some((w) => w.dynamic) ? null : words.slice(1).map((w) => w.value);
+  st.calling.add(name);
+  try {
+    return reparse(body, st, { via: `function ${name}`, vars, stdin, keepFuncs: true });
+  } finally {
+    st.calling.delete(name);
+    st.argv = argv;
+  }
 }
 
 export function invocationOf(name: string, words: readonly Word[], st: State, stdin: Output | undefined, text: string): Invocation {

@@ -9,7 +9,7 @@ import { checkTree, nestedReport } from './nested.js';
 import { initParser, parseScript } from './parser.js';
 import { buildReport, unknownReport } from './report.js';
 import { Bail, MAX_NESTING, newState, type State, type Word } from './state.js';
-import { walkBlock } from './walk.js';
+import { flushUncalled, walkBlock } from './walk.js';
 
 export { MAX_COMMAND_CHARS } from './input.js';
 
@@ -33,6 +33,7 @@ export function classifyShell(command: string, opts: { cwd?: string } = {}): Ris
     tree = parsed;
     checkTree(tree.rootNode, st, 'command');
     walkBlock(tree.rootNode, st);
+    flushUncalled(st);
     return buildReport(st.findings, st.error);
   } catch (err) {
     if (err instanceof Bail) return unknownReport(err.info, st.findings.filter((f) => f.risk === 'destructive'));

@@ -4,7 +4,7 @@ import type { RiskReport } from '../../core/index.js';
 import { parseScript } from './parser.js';
 import { buildReport } from './report.js';
 import { add, Bail, MAX_NESTING, MAX_REPARSE_CHARS, type Output, type State, type Vars } from './state.js';
-import { walkBlock } from './walk.js';
+import { flushUncalled, walkBlock } from './walk.js';
 import { snippet } from './words.js';
 import type { Node } from './parser.js';
 
@@ -15,7 +15,9 @@ export type NestedOptions = {
   vars?: Vars;
   /** How the script is run, for explanations ("bash -c", "eval", "ssh host"). */
   via: string;
-  stdin?: Output;
+  stdin?: Output | undefined;
+  /** A function body sees the functions defined so far. */
+  keepFuncs?: boolean;
 };
 
 export function reparse(script: string, st: State, opt: NestedOptions): Output {
@@ -31,16 +33,23 @@ export function reparse(script: string, st: State, opt: NestedOptions): Output {
   if (tree === 'too-slow') throw new Bail({ code: 'E_TOO_MUCH_WORK', message: 'A nested script has too many tokens to parse in time; split it into smaller actions.' });
   const savedVars = st.vars;
   const savedFuncs = st.funcs;
+  const savedUncalled = st.uncalled;
   const savedCwd = st.cwd;
   st.nesting++;
   if (opt.vars) {
     st.vars = opt.vars;
-    st.funcs = new Set();
+    if (!opt.keepFuncs) {
+      st.funcs = new Map();
+      st.uncalled = new Map();
+    }
   }
   try {
     checkTree(tree.rootNode, st, opt.via);
-    return walkBlock(tree.rootNode, st, opt.stdin);
+    const out = walkBlock(tree.rootNode, st, opt.stdin);
+    if (st.uncalled !== savedUncalled) flushUncalled(st);
+    return out;
   } finally {
+    st.uncalled = savedUncalled;
     st.nesting--;
     st.vars = savedVars;
     st.funcs = savedFuncs;

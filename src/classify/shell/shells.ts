@@ -12,6 +12,17 @@ import { UNKNOWN_CWD } from './walk.js';
 
 const NONE: Output = { source: 'none' };
 
+/** Run fn with "$@" standing for these words (unknown if any is computed). */
+export function withArgv(st: State, args: readonly Word[], fn: () => Output): Output {
+  const saved = st.argv;
+  st.argv = args.some((w) => w.dynamic) ? null : args.map((w) => w.value);
+  try {
+    return fn();
+  } finally {
+    st.argv = saved;
+  }
+}
+
 /** Positional parameters of a new shell: `sh -c 'rm -rf "$1"' _ /` sees $1 = "/". */
 function positional(args: readonly Word[]): Vars {
   const vars: Vars = new Map();
@@ -62,7 +73,7 @@ export function runShell(words: Word[], st: State, stdin: Output | undefined): O
       add(st, { rule: 'shell.no-script', risk: 'readonly', effect: 'none', explanation: `${name} -c without a script runs nothing`, tool: name });
       return NONE;
     }
-    return reparse(script.value, st, { via: `${name} -c`, dynamic: script.dynamic, vars: positional(rest.slice(1)) });
+    return withArgv(st, rest.slice(2), () => reparse(script.value, st, { via: `${name} -c`, dynamic: script.dynamic, vars: positional(rest.slice(1)) }));
   }
   const file = rest[0];
   if (file && !sflag) {

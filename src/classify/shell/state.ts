@@ -39,7 +39,17 @@ export type Vars = Map<string, string | null>;
 export type State = {
   findings: Finding[];
   vars: Vars;
-  funcs: Set<string>;
+  /** Functions defined so far: name -> body text, re-walked with the arguments of each call. */
+  funcs: Map<string, string>;
+  /** Positional parameters $1.. as a list when known (for "$@"), null when unknown. */
+  argv: string[] | null;
+  /** Set by runCommand just before dispatch: only a direct call can reach a shell function
+   * (`command git`, `sudo git`, `xargs git` run the program). */
+  direct: boolean;
+  /** Findings from the bodies of functions not (yet) called directly. */
+  uncalled: Map<string, Finding[]>;
+  /** Functions whose call is being walked (a recursive call is not walked again). */
+  calling: Set<string>;
   /** Files written earlier in this script with known contents (files.ts). */
   files: Map<string, { text: string; dynamic: boolean }>;
   cwd?: string;
@@ -69,7 +79,7 @@ export class Bail extends Error {
 }
 
 export function newState(cwd?: string): State {
-  const st: State = { findings: [], vars: new Map(), funcs: new Set(), files: new Map(), nesting: 0, astDepth: 0, cond: 0, work: 0, reparsed: 0 };
+  const st: State = { findings: [], vars: new Map(), funcs: new Map(), uncalled: new Map(), calling: new Set(), argv: null, direct: false, files: new Map(), nesting: 0, astDepth: 0, cond: 0, work: 0, reparsed: 0 };
   if (cwd !== undefined) {
     st.cwd = cwd;
     st.workspace = cwd;

@@ -47,6 +47,15 @@ test('an alias is judged where it is defined', () => {
   assert.deepEqual(shell("alias go='zza; zzb'"), { risk: 'mutating', findings: [op('zza'), op('zzb'), 'readonly'] });
 });
 
+test('a function call is walked with its arguments; command/sudo/xargs bypass functions', () => {
+  assert.deepEqual(shell('run() { "$@"; }; run zzop -x'), { risk: 'mutating', findings: [op('zzop')] });
+  assert.deepEqual(shell('zzop() { command zzop "$@"; }; zzop -x'), { risk: 'mutating', findings: [op('zzop')] });
+  assert.deepEqual(shell('f() { $1; }; f zza; f zzb'), { risk: 'mutating', findings: [op('zza'), op('zzb')] });
+  // Never called directly: the body counts as written, with unknown arguments.
+  assert.deepEqual(shell('f() { $1; }'), { risk: 'unknown', findings: ['shell.dynamic-command unknown $1'] });
+  assert.deepEqual(shell('f() { zza; }; export -f f; bash -c f'), { risk: 'mutating', findings: [op('f'), op('zza')] });
+});
+
 test('a fork bomb is destructive', () => {
   assert.deepEqual(shell(':(){ :|:& };:'), { risk: 'destructive', findings: ['shell.fork-bomb destructive :', 'shell.fork-bomb destructive :'] });
   assert.deepEqual(shell('bomb() { bomb | bomb & }; bomb').risk, 'destructive');

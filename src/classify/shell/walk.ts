@@ -2,7 +2,7 @@
 // and makes the answer unknown (parse by allowlist, STYLE.md 3).
 import { kids, type Node } from './parser.js';
 import { runCommand, type Redirs } from './command.js';
-import { Bail, MAX_AST_DEPTH, MAX_NESTING, tick, type Output, type State, type Word } from './state.js';
+import { add, Bail, MAX_AST_DEPTH, MAX_NESTING, tick, type Output, type State, type Word } from './state.js';
 import { evalWord, unhandled, walkExpression } from './words.js';
 
 const NONE: Output = { source: 'none' };
@@ -254,23 +254,38 @@ export function assign(node: Node, st: State, persist: boolean): void {
   else st.vars.set(name, known);
 }
 
+// The body is walked where it is defined, with its arguments unknown. Those findings are held
+// back: if the function is called directly, the call is walked with its real arguments instead;
+// if it never is (exported to a child shell, called by a computed name), they count at the end.
+// A fork bomb is reported at once.
 function defineFunction(node: Node, st: State): Output {
   const name = node.namedChildren[0]?.text;
   const body = node.namedChildren[node.namedChildCount - 1];
-  if (name) st.funcs.add(name);
-  if (body) {
-    const prev = st.inFunction;
-    const prevFork = st.forkish;
-    st.inFunction = name;
-    st.forkish = /[|&]/.test(body.text);
-    try {
-      conditional(st, () => walkStatement(body, st));
-    } finally {
-      st.inFunction = prev;
-      st.forkish = prevFork;
-    }
+  if (!name || !body) return NONE;
+  st.funcs.set(name, body.text);
+  const prev = st.inFunction;
+  const prevFork = st.forkish;
+  const saved = st.findings;
+  st.inFunction = name;
+  st.forkish = /[|&]/.test(body.text);
+  st.findings = [];
+  try {
+    conditional(st, () => walkStatement(body, st));
+  } finally {
+    const found = st.findings;
+    st.findings = saved;
+    st.inFunction = prev;
+    st.forkish = prevFork;
+    for (const f of found) if (f.rule === 'shell.fork-bomb') add(st, f);
+    st.uncalled.set(name, found.filter((f) => f.rule !== 'shell.fork-bomb'));
   }
   return NONE;
+}
+
+/** Findings of functions defined but never called directly (see defineFunction). */
+export function flushUncalled(st: State): void {
+  for (const found of st.uncalled.values()) for (const f of found) add(st, f);
+  st.uncalled.clear();
 }
 
 /** Walk `$(...)`, backticks, `<(...)` or `>(...)`: one nesting level deeper. */

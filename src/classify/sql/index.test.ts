@@ -172,6 +172,8 @@ test('statements the parsers miss: known leading words, or unknown', () => {
     ['CREATE OR REPLACE TABLE ds.daily AS SELECT 1 AS a', 'bigquery', 'destructive', ['sql.create-or-replace-table']],
     ["BACKUP DATABASE shop TO DISK = 'D:\\shop.bak'", 'transactsql', 'mutating', ['sql.stmt-write-file']],
     ["EXEC xp_cmdshell 'dir'", 'transactsql', 'unknown', ['sql.stmt-run-shell']],
+    ['DELETE FROM dbo.t WHERE id = 5\nGO\nTRUNCATE TABLE dbo.u\nGO', 'transactsql', 'destructive', ['sql.delete', 'sql.truncate']],
+    ['CREATE OR REPLACE TABLE t (id int)', 'mariadb', 'destructive', ['sql.stmt-replace-table']],
     ["GRANT ALL PRIVILEGES ON *.* TO 'ops'@'%'", 'mysql', 'destructive', ['sql.stmt-grant-everything']],
     ["GRANT ALL ON *.* TO 'ops'@'localhost'", 'mysql', 'destructive', ['sql.stmt-grant-everything']],
     ["GRANT SELECT ON shop.* TO 'reader'@'%'", 'mysql', 'mutating', ['sql.grant']],

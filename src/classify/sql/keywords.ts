@@ -15,6 +15,7 @@ const TABLE: [RegExp, Risk, string, string][] = [
   [/^(show|describe|desc|explain\s+(?!analyze))\b/i, 'readonly', 'read', 'shows information'],
   [/^kill\s+(query\s+)?\d+\s*$/i, 'mutating', 'kill-session', 'KILL ends one connection or query'],
   [/^undrop\s+/i, 'mutating', 'restore', 'UNDROP restores a dropped object'],
+  [/^create\s+or\s+replace\s+table\b/i, 'destructive', 'replace-table', 'CREATE OR REPLACE TABLE drops the existing table and every row in it'],
   [/^drop\s+(user|role)\b/i, 'destructive', 'drop-role', 'DROP USER removes an account and what it was granted'],
   [/^(create|alter)\s+(user|role)\b/i, 'mutating', 'change-role', 'changes an account'],
   [/^grant\s+all(\s+privileges)?\s+on\s+\*\.\*/i, 'destructive', 'grant-everything', 'GRANT ALL ON *.* gives every privilege on every database: access control is off for that account'],

@@ -62,7 +62,7 @@ function meta(name: string, entry: Entry | undefined, readonly: boolean, line: s
 }
 
 export function splitMeta(sql: string, dialect: SqlDialect): MetaSplit {
-  if (!/\\|(^|\n)\s*\.|^\s*(source|system|delimiter|tee)\b/im.test(sql)) return { sql, findings: [] };
+  if (!/\\|(^|\n)\s*\.|^\s*(source|system|delimiter|tee|go)\b/im.test(sql)) return { sql, findings: [] };
   const findings: Finding[] = [];
   const kept: string[] = [];
   for (const raw of sql.split('\n')) {
@@ -73,6 +73,9 @@ export function splitMeta(sql: string, dialect: SqlDialect): MetaSplit {
     } else if (dialect === 'sqlite' && line.startsWith('.')) {
       const name = /^\.([a-zA-Z_]+)/.exec(line)?.[1] ?? '';
       findings.push(meta(name, SQLITE[name], SQLITE_READONLY.test(name), line));
+    } else if (dialect === 'transactsql' && /^go(\s+\d+)?\s*;?$/i.test(line)) {
+      // sqlcmd's batch separator: it ends a batch like `;` ends a statement.
+      kept.push(';');
     } else if ((dialect === 'mysql' || dialect === 'mariadb') && /^(source|system|delimiter|tee|\\\.|\\!)(\s|$)/i.test(line)) {
       const name = line.split(/\s/)[0]!.toLowerCase();
       findings.push(meta(name, MYSQL[name], false, line));

@@ -96,3 +96,31 @@ export const SCHEDULE_TABLE: ToolTable = defineLocalTable({
   ],
   fallback: (inv) => (inv.args.some((x) => /^(ls|list-sessions|list-windows|-ls|-list|-l)$/.test(x)) || inv.args.length === 0 && inv.name !== 'at' ? 'readonly' : 'mutating'),
 });
+
+// Run-on-many-hosts tools: the command after the options runs on every host named.
+const FANOUT_VALUED: Record<string, ReadonlySet<string>> = {
+  pssh: new Set(['-h', '--hosts', '-H', '--host', '-l', '--user', '-p', '--par', '-t', '--timeout', '-o', '--outdir', '-e', '--errdir', '-x', '--extra-args', '-X', '--extra-arg', '-O', '--option']),
+  pdsh: new Set(['-w', '-x', '-l', '-R', '-f', '-t', '-u', '-g', '-X']),
+  clush: new Set(['-w', '-x', '-g', '-X', '-l', '-o', '-t', '-u', '-f', '--hostfile', '--groupsource']),
+};
+FANOUT_VALUED['parallel-ssh'] = FANOUT_VALUED.pssh ?? new Set();
+
+export const FANOUT_TABLE: ToolTable = defineLocalTable({
+  name: 'fanout',
+  commands: Object.keys(FANOUT_VALUED),
+  rules: [
+    {
+      id: 'fanout.remote-command', risk: 'unknown', effect: 'run-command',
+      explain: 'runs a command on many hosts at once; judged as that command',
+      test: (inv, ctx) => {
+        const valued = FANOUT_VALUED[inv.name] ?? new Set<string>();
+        let i = 0;
+        while (i < inv.args.length && (inv.args[i] ?? '').startsWith('-')) i += valued.has(inv.args[i] ?? '') ? 2 : 1;
+        const words = inv.args.slice(i);
+        return words.length > 0 ? shellHit(ctx.shell(words.join(' ')), `${inv.name} on every host`) : { ...HIDDEN, explanation: `${inv.name} runs commands from stdin on every host` };
+      },
+      examples: { match: ["pssh -h hosts.txt -i 'systemctl stop nginx'", "pdsh -w web[1-4] 'rm -rf /var/cache/app'", "clush -b -w @db 'uptime'"], no_match: ['pssh --help'] },
+    },
+  ],
+  fallback: 'readonly',
+});

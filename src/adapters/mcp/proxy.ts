@@ -110,7 +110,16 @@ export function createProxyServer(upstream: Client, o: ProxyOptions): Server {
   upstream.fallbackNotificationHandler = async (n) => {
     await server.notification(n as Parameters<Server['notification']>[0]).catch(() => undefined);
   };
-  upstream.setRequestHandler(ElicitRequestSchema, (req, extra) => server.request({ method: 'elicitation/create', params: req.params }, ElicitResultSchema, { signal: extra.signal }));
-  upstream.setRequestHandler(CreateMessageRequestSchema, (req, extra) => server.request({ method: 'sampling/createMessage', params: req.params }, CreateMessageResultSchema, { signal: extra.signal }));
+  // Relayed only where the upstream client declared the capability (the SDK refuses the rest).
+  relay(() => upstream.setRequestHandler(ElicitRequestSchema, (req, extra) => server.request({ method: 'elicitation/create', params: req.params }, ElicitResultSchema, { signal: extra.signal })));
+  relay(() => upstream.setRequestHandler(CreateMessageRequestSchema, (req, extra) => server.request({ method: 'sampling/createMessage', params: req.params }, CreateMessageResultSchema, { signal: extra.signal })));
   return server;
+}
+
+function relay(register: () => void): void {
+  try {
+    register();
+  } catch {
+    // the upstream client does not offer this capability; the server will not ask for it
+  }
 }

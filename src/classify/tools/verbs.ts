@@ -4,7 +4,10 @@
 // names its verbs; this code never switches on a tool's name (STYLE.md 4).
 import type { Risk } from '../../core/index.js';
 import { defineTable } from './table.js';
+import { CHANGE_WORDS, NOUN_LIKE_READS } from './verb-words.js';
 import type { Invocation, ToolContext, ToolRule, ToolTable } from './types.js';
+
+export { CHANGE_WORDS, DELETE_WORDS, READ_WORDS } from './verb-words.js';
 
 export type Examples = { match: string[]; no_match: string[] };
 
@@ -129,7 +132,7 @@ export function findVerb(words: readonly string[], sets: VerbSets): VerbHit | nu
     if (readBy !== undefined) {
       // "logs", "search", "status" are also nouns: `gcloud logging logs delete`, `az search service delete`.
       if (NOUN_LIKE_READS.has(readBy)) {
-        const later = findVerb(words.slice(i + 1), { ...sets, read: EMPTY, depth: depth - i - 1 });
+        const later = findVerb(words.slice(i + 1), { ...sets, read: new Set<string>(), depth: depth - i - 1 });
         if (later?.kind === 'destroy') return { ...later, index: later.index + i + 1 };
       }
       return { kind: 'read', ...base };
@@ -139,8 +142,6 @@ export function findVerb(words: readonly string[], sets: VerbSets): VerbHit | nu
   return null;
 }
 
-const EMPTY: ReadonlySet<string> = new Set();
-const NOUN_LIKE_READS: ReadonlySet<string> = new Set(['logs', 'log', 'search', 'query', 'status', 'health', 'view', 'info', 'inspect', 'check', 'diff', 'tail', 'watch', 'lookup', 'find', 'print', 'top', 'trace', 'report', 'stats', 'metrics', 'events', 'history']);
 
 /** True when one of the named rehearsal options is present and not switched off (`--dry-run=none`). */
 export function hasDryRun(args: readonly string[], names: readonly string[]): boolean {
@@ -252,21 +253,6 @@ export function verbTable(spec: VerbSpec): ToolTable {
 export function rule(id: string, risk: Risk, effect: string, explain: string, test: ToolRule['test'], examples: Examples): ToolRule {
   return { id, risk, effect, explain, test, examples };
 }
-
-/** Verbs most CLIs use for "only look". */
-export const READ_WORDS: readonly string[] = [
-  'list', 'ls', 'get', 'describe', 'show', 'info', 'status', 'search', 'browse', 'help', 'version',
-  'whoami', 'evaluate', 'diff', 'validate', 'check', 'logs', 'log', 'tail', 'query', 'ping', 'lookup',
-  'stat', 'cat', 'head', 'du', 'find', 'exists', 'url', 'health', 'healthcheck', 'view', 'inspect',
-  'read', 'verify', 'print', 'explain', 'preview', 'print-config', 'test-connection',
-];
-/** Verbs most CLIs use for routine changes. */
-export const CHANGE_WORDS: readonly string[] = [
-  'create', 'add', 'update', 'set', 'put', 'edit', 'apply', 'deploy', 'import', 'upload', 'enable', 'publish',
-  'install', 'start', 'restart', 'push', 'write', 'copy', 'cp', 'mv', 'move', 'rename', 'patch', 'post', 'new', 'init',
-];
-/** Verbs that delete what they name. */
-export const DELETE_WORDS: readonly string[] = ['delete', 'del', 'rm', 'remove', 'destroy', 'purge', 'drop', 'wipe', 'truncate', 'erase'];
 
 /** defineTable for tools that take `-h` / `-help` anywhere as a request for help. */
 export function helpTable(spec: { name: string; commands: string[]; rules: ToolRule[]; fallback: Risk | ((inv: Invocation) => Risk) }): ToolTable {

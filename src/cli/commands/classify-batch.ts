@@ -9,11 +9,14 @@
 // not yet answered is sent to the new one.
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode, RiskReport } from '../../core/index.js';
-import { PROGRESS_BYTES, type WorkerReply, type WorkerRequest } from './classify-worker.js';
+// Types only: the main thread must not load the worker's module (it loads the classifier).
+import type { WorkerReply, WorkerRequest } from './classify-worker.js';
 
 /** A line longer than this is answered E_TOO_LARGE without being buffered (big plans fit). */
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Shared progress: Int32 [0] = number of the line in progress + 1 (0: idle); Float64 [1] = its start (Date.now()). */
+export const PROGRESS_BYTES = 16;
 /** Lines sent to the worker and not yet answered; beyond this stdin is paused. */
 const MAX_IN_FLIGHT = 4096;
 

@@ -7,11 +7,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { initClassifier } from '../../classify/index.js';
 import { answerLine } from './classify-answer.js';
+import { PROGRESS_BYTES } from './classify-batch.js';
 
 export type WorkerRequest = { n: number; line: Uint8Array }[];
 export type WorkerReply = { ready: true } | { answers: [number, string][] };
-/** Shared progress: Int32 [0] = number of the line in progress + 1 (0: idle); Float64 [1] = its start (Date.now()). */
-export const PROGRESS_BYTES = 16;
 
 // Fault injection for the batch tests only: a line containing this marker never finishes, so the
 // deadline can be tested without relying on the machine being slow. It can only make a line
@@ -30,6 +29,7 @@ const GROUP_MS = 20;
 const port = parentPort;
 if (port) {
   const { cwd, progress } = workerData as { cwd?: string; progress: SharedArrayBuffer };
+  if (progress.byteLength < PROGRESS_BYTES) throw new Error('progress buffer too small');
   const current = new Int32Array(progress, 0, 1);
   const started = new Float64Array(progress, 8, 1);
   await initClassifier();

@@ -81,6 +81,13 @@ test('aliases, imports and built strings', () => {
   assert.deepEqual(shell('python -c "x = [1, 2]; x.remove(1); print(x)"'), { risk: 'mutating', findings: [code('python')] });
 });
 
+test('version and help run no code; a bare interpreter is an interactive session', () => {
+  for (const c of ['node --version', 'node -v', 'python3 -V', 'python3 --help', 'perl -v', 'ruby --version', 'php -v']) {
+    assert.deepEqual(shell(c).findings.map((f) => f.split(' ')[0]), ['shell.version-or-help'], c);
+  }
+  assert.deepEqual(shell('python3 -v'), { risk: 'mutating', findings: ['shell.interactive mutating'] });
+});
+
 test('in-place edits and modules', () => {
   assert.deepEqual(shell("perl -pi -e 's/a/b/' file.txt"), { risk: 'mutating', findings: ['shell.interpreter-in-place mutating file.txt'] });
   assert.deepEqual(shell('python3 -m zzop --flag'), { risk: 'mutating', findings: [op('zzop')] });

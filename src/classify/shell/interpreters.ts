@@ -114,7 +114,17 @@ export function runInterpreter(words: Word[], st: State, stdin: Output | undefin
     add(st, { rule: 'shell.run-script', risk: 'mutating', effect: 'run-script', target: script.value, explanation: `${name} runs ${snippet(script.value)}, whose contents the classifier does not see`, tool: name });
     return { source: 'other' };
   }
+  // (python -v is verbose mode, not a version.)
+  if (words.slice(1, i).some((w) => INFO.test(w.value) && !(spec.lang === 'python' && w.value === '-v'))) return info(name, st);
   return feed(stdin, st, `${name} reading code from stdin`, undefined, (text, dyn) => code(name, spec.lang, text, dyn, st));
+}
+
+// `node --version`, `python3 -V`, `perl -v`: prints and exits, runs no code.
+export const INFO = /^(?:--version|-V|-v|--help|-h|-version|-help)$/;
+
+export function info(name: string, st: State): Output {
+  add(st, { rule: 'shell.version-or-help', risk: 'readonly', effect: 'read', target: name, explanation: `${name} only prints its version or help`, tool: name });
+  return { source: 'other' };
 }
 
 function code(name: string, lang: Lang, text: string, dynamic: boolean, st: State): Output {

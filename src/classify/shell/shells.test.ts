@@ -71,6 +71,7 @@ test('a shell reading a local file runs it unseen (mutating), a terminal shell i
   assert.deepEqual(shell('bash < setup.sh'), { risk: 'mutating', findings: ['shell.run-script mutating setup.sh'] });
   assert.deepEqual(shell('. ./env.sh'), { risk: 'mutating', findings: ['shell.source-file mutating ./env.sh'] });
   assert.deepEqual(shell('bash'), { risk: 'mutating', findings: ['shell.interactive mutating'] });
+  assert.deepEqual(shell('bash --version'), { risk: 'readonly', findings: ['shell.version-or-help readonly bash'] });
 });
 
 test('eval: literal text is parsed, computed text is unknown', () => {

@@ -8,6 +8,7 @@ import { skipOptions } from './opts.js';
 import { add, type Output, type State, type Vars, type Word } from './state.js';
 import { snippet } from './words.js';
 import { knownFile, shebang, type KnownFile } from './files.js';
+import { info } from './interpreters.js';
 import { UNKNOWN_CWD } from './walk.js';
 
 const NONE: Output = { source: 'none' };
@@ -81,6 +82,7 @@ export function runShell(words: Word[], st: State, stdin: Output | undefined): O
     if (file.value === '/dev/stdin' || file.value === '-') return feed(stdin, st, `${name} reading stdin`, positional(rest));
     return runFile(name, file, st);
   }
+  if (words.slice(1, i).some((w) => /^(?:--version|--help)$/.test(w.value))) return info(name, st);
   return feed(stdin, st, `${name} reading stdin`, positional(rest));
 }
 

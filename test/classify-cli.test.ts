@@ -1,7 +1,7 @@
 // The `classify` command for real: a spawned bin/countersign, fed hostile batches.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -177,4 +177,19 @@ test('--batch cuts off a line that never finishes and goes on with the rest', as
     ['destructive', null],
   ]);
   assert.equal(cli(['--batch', '--timeout-ms', '0']).code, 2);
+});
+
+test('--batch whose classifier cannot load answers every line unknown, and exits', () => {
+  // A copy of the batch driver next to a worker module that throws while loading.
+  const dir = mkdtempSync(join(tmpdir(), 'cs-batch-broken-'));
+  const driver = new URL('../src/cli/commands/classify-batch.js', import.meta.url).pathname;
+  writeFileSync(join(dir, 'classify-batch.js'), readFileSync(driver));
+  writeFileSync(join(dir, 'classify-worker.js'), "throw new Error('the classifier is broken');\n");
+  writeFileSync(join(dir, 'run.mjs'), "const { runBatch } = await import('./classify-batch.js');\nprocess.exitCode = await runBatch(undefined, 5000);\n");
+  const r = spawnSync(process.execPath, [join(dir, 'run.mjs')], { input: '{"kind":"sql","sql":"select 1"}\n{"kind":"shell","command":"ls"}\n', encoding: 'utf8', timeout: 30_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.stdout.trim().split('\n').map(summary), [
+    ['unknown', 'E_INTERNAL'],
+    ['unknown', 'E_INTERNAL'],
+  ]);
 });

@@ -64,6 +64,24 @@ const inert = (c: AwsCall, inv: Invocation) =>
 
 const call = (inv: Invocation) => parseAws(inv.args);
 
+/** The script in `--parameters commands=[...]` or `{"commands":[...]}`, lines joined; undefined
+ * when the shape is not one of those (a file:// reference, other parameters). */
+function ssmCommands(params: string): string | undefined {
+  let body: string | undefined;
+  if (params.startsWith('commands=')) body = params.slice('commands='.length);
+  else {
+    const i = params.indexOf('"commands"');
+    const open = i < 0 ? -1 : params.indexOf('[', i);
+    const close = open < 0 ? -1 : params.indexOf(']', open);
+    if (open >= 0 && close > open) body = params.slice(open, close + 1);
+  }
+  if (body === undefined) return undefined;
+  body = body.trim();
+  if (body.startsWith('[') && body.endsWith(']')) body = body.slice(1, -1);
+  // Split "a","b" into lines; strip the quotes around each.
+  return body.split(/"\s*,\s*"/).map((x) => x.trim().replace(/^"|"$/g, '')).join('\n');
+}
+
 // Values that shut a fleet down: scaling to zero, zero concurrency.
 const ZERO_OPTS = ['--desired-count', '--desired-capacity', '--max-size', '--reserved-concurrent-executions', '--min-capacity'];
 
@@ -123,9 +141,9 @@ export const AWS: ToolTable = defineTable({
         // Only AWS-RunShellScript carries a shell script; other documents run what the classifier cannot read.
         const doc = c.opts.get('--document-name') ?? '';
         if (!/^AWS-RunShellScript$/i.test(doc)) return { explanation: `aws ssm send-command runs document ${doc || '(none given)'}, whose steps are not visible` };
-        const params = c.opts.get('--parameters') ?? '';
-        const m = /commands\s*=\s*\[?\s*"?([\s\S]*?)"?\s*\]?\s*$/.exec(params) ?? /"commands"\s*:\s*\[\s*"([\s\S]*?)"\s*\]/.exec(params);
-        script = m?.[1]?.replace(/"\s*,\s*"/g, '\n');
+        const params = (c.opts.get('--parameters') ?? '').trim();
+        if (params.length > 65_536) return { explanation: 'aws ssm send-command: the parameters are too large to read' };
+        script = ssmCommands(params);
         if (script === undefined) return { explanation: 'aws ssm send-command: the commands it runs are not visible' };
       } else return null;
       if (script === undefined || script === '') return { explanation: `aws ${c.service} ${c.op}: the command it runs is not visible` };

@@ -66,6 +66,7 @@ export const SALT: ToolTable = defineTable({
       const p = parseArgs(inv.args, { valued: SALT_VALUED });
       const [fn, ...fargs] = inv.name === 'salt-call' ? p.pos : p.pos.slice(1);
       if (fn === undefined) return null;
+      if (fn.length > 200) return { risk: 'unknown', effect: 'run-remote', explanation: 'salt: the function name is too long to be real' };
       const where = inv.name === 'salt-call' ? 'this minion' : `minions ${p.pos[0] ?? ''}`;
       if (/^cmd\.(run|shell|run_all|run_stdout|exec_code)$/.test(fn)) return carryWords(inv, ctx, [fargs.join(' ')], `salt ${fn} on ${where}`);
       if (/^cmd\.script$/.test(fn)) return { risk: 'unknown', effect: 'run-remote', explanation: `salt ${fn}: runs a script the classifier cannot see on ${where}` };

@@ -40,7 +40,15 @@ export function destructivePathWord(url: string): string | undefined {
   return undefined;
 }
 
-const GRAPHQL_DELETE = /\bmutation\b[\s\S]*?(delete|remove|destroy|purge|drop|wipe|truncate)/i;
+const MAX_SCAN = 65_536;
+const DELETE_WORD = /(delete|remove|destroy|purge|drop|wipe|truncate)/i;
+
+/** A GraphQL mutation whose text names a delete. One search for "mutation", then one linear scan
+ * after it: no backtracking, however the body repeats itself. */
+function graphqlDeletes(body: string): boolean {
+  const i = body.search(/\bmutation\b/i);
+  return i >= 0 && DELETE_WORD.test(body.slice(i, i + MAX_SCAN));
+}
 
 export function judgeRequest(methodIn: string, url: string, body: string | undefined): Judgement {
   const method = methodIn.toUpperCase();
@@ -52,7 +60,7 @@ export function judgeRequest(methodIn: string, url: string, body: string | undef
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || method === 'TRACE') return { risk: 'readonly', effect: 'http-read', explanation: `${method} ${where}: only reads` };
   const word = destructivePathWord(url);
   if (word !== undefined) return { risk: 'destructive', effect: 'http-destructive-action', explanation: `${method} ${where}: the endpoint "${word}" deletes or takes something out` };
-  if (body !== undefined && GRAPHQL_DELETE.test(body)) return { risk: 'destructive', effect: 'graphql-delete', explanation: `${method} ${where}: a GraphQL mutation that deletes` };
+  if (body !== undefined && graphqlDeletes(body)) return { risk: 'destructive', effect: 'graphql-delete', explanation: `${method} ${where}: a GraphQL mutation that deletes` };
   // Cluster-wide settings can block writes or stop shard allocation for every index at once.
   if (method === 'PUT' && /\/_cluster\/settings\b/.test(url)) return { risk: 'destructive', effect: 'cluster-settings', explanation: `PUT ${where}: changes cluster-wide settings (allocation, read-only blocks) for every index` };
   return { risk: 'mutating', effect: 'http-write', explanation: `${method} ${where}: sends data that the server may store` };

@@ -5,6 +5,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { api, serve, type Server } from '../e2e/kit.js';
 import { agentEnv, brokerTeam, execAsAgent, makeDb, PASSWORD_VAR, tableExists, type Db } from './kit.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let db: Db;
 let server: Server;
@@ -67,6 +71,50 @@ test('DROP TABLE waits for two senior approvals, then runs once; a second run ne
   const replay = await api(server.url, tokens.get('agent-1')!, 'POST', `/v1/actions/${id}/execute`, {});
   assert.deepEqual([replay.status, replay.body.error.code], [409, 'E_NOT_PENDING']);
   assertNoSecret(r.stdout, r.stderr, again.stdout, again.stderr);
+});
+
+test('retry after approval: the identical exec runs the approved request once', async () => {
+  spawnSync('psql', ['-h', '127.0.0.1', '-U', db.role, '-d', db.database, '-qAtc', 'CREATE TABLE r (id int)']);
+  const cmd = ['--target', 'db', '--wait', '0', '--', 'psql', '-qAtc', 'DROP TABLE r'];
+  // The retry comes from the same directory: the working directory is part of the approved action.
+  const cwd = mkdtempSync(join(tmpdir(), 'cs-agent-'));
+  const first = await execAsAgent(env, cmd, cwd);
+  assert.equal(first.code, 75);
+  const id = /request (req_[A-Za-z0-9_-]+)/.exec(first.stderr)![1]!;
+  await api(server.url, tokens.get('senior-a')!, 'POST', `/v1/actions/${id}/approve`, { reason: 'x' }).then((r) => assert.equal(r.body.error.code, 'E_OPERATOR_APPROVAL'));
+  for (const who of ['senior-b', 'senior-c']) await api(server.url, tokens.get(who)!, 'POST', `/v1/actions/${id}/approve`, { reason: 'ok' });
+  assert.equal(tableExists(db, 'r'), true);
+  const second = await execAsAgent(env, cmd, cwd);
+  assert.equal(second.code, 0, second.stderr);
+  assert.equal(tableExists(db, 'r'), false);
+  const view = await api(server.url, tokens.get('senior-b')!, 'GET', `/v1/actions/${id}`);
+  assert.equal(view.body.status, 'executed');
+});
+
+test('an allowed request runs once; another agent cannot run it', async () => {
+  const agentTok = tokens.get('agent-1')!;
+  const r = await api(server.url, agentTok, 'POST', '/v1/exec', { target: 'db', command: "psql -qAtc 'select 2'" });
+  assert.equal(r.body.status, 'allowed');
+  const human = await api(server.url, tokens.get('admin')!, 'POST', `/v1/actions/${r.body.id}/execute`, {});
+  assert.deepEqual([human.status, human.body.error.code], [403, 'E_WRONG_PRINCIPAL_KIND']);
+  const ran = await api(server.url, agentTok, 'POST', `/v1/actions/${r.body.id}/execute`, {});
+  const events = String(ran.body).trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(events.map((e) => e.type), ['started', 'stdout', 'exit']);
+  assert.equal(Buffer.from(events[1].data, 'base64').toString(), '2\n');
+  assert.deepEqual(events[2], { type: 'exit', code: 0, signal: null, status: 'executed' });
+  const twice = await api(server.url, agentTok, 'POST', `/v1/actions/${r.body.id}/execute`, {});
+  assert.deepEqual([twice.status, twice.body.error.code], [409, 'E_NOT_PENDING']);
+});
+
+test('context naming another target is refused; unknown targets are refused', async () => {
+  const agentTok = tokens.get('agent-1')!;
+  const other = await api(server.url, agentTok, 'POST', '/v1/exec', { target: 'db', command: "psql -h staging-db.internal -c 'select 1'" });
+  assert.deepEqual([other.status, other.body.error.code], [403, 'E_FORBIDDEN']);
+  assert.match(other.body.error.message, /resolves to target "staging"/);
+  const none = await api(server.url, agentTok, 'POST', '/v1/exec', { target: 'nope', command: 'true' });
+  assert.deepEqual([none.status, none.body.error.code], [404, 'E_NOT_FOUND']);
+  const bare = await api(server.url, agentTok, 'POST', '/v1/exec', { target: 'prod', command: 'true' });
+  assert.deepEqual([bare.status, bare.body.error.code], [400, 'E_BAD_INPUT']);
 });
 
 test('a command that would print the credentials is refused; output is redacted anyway', async () => {

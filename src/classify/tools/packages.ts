@@ -55,6 +55,12 @@ const REMOVE_RELEASE: Record<string, RegExp> = {
   cargo: /^(yank)$/, gem: /^(yank)$/, dotnet: /^(nuget)$/, nuget: /^(delete)$/, twine: /^(delete)$/,
 };
 
+const PUBLISH: Record<string, RegExp> = {
+  npm: /^publish$/, pnpm: /^publish$/, yarn: /^(publish|npm)$/, bun: /^publish$/, cargo: /^publish$/, gem: /^push$/,
+  poetry: /^publish$/, twine: /^upload$/, uv: /^publish$/, pdm: /^publish$/, hatch: /^publish$/, dotnet: /^nuget$/, nuget: /^push$/,
+};
+const REMOVE_PKG = /^(uninstall|remove|rm|un|r|purge|autoremove|erase)$/;
+
 const READ_VERBS = /^(list|ls|ll|la|outdated|view|info|show|search|why|explain|audit|help|version|config|get|freeze|check|tree|metadata|env|doc|vet|whoami|ping|root|bin|prefix|fund|licenses|query|pkg|dependencies|dependencyInsight|tasks|projects|properties|help:.*|dependency:tree|validate|locate|inspect|print-.*|show-.*|-v|-V)$/;
 
 export const PACKAGES_TABLE: ToolTable = defineLocalTable({
@@ -76,6 +82,26 @@ export const PACKAGES_TABLE: ToolTable = defineLocalTable({
         return sub ? carried(ctx.invocation(sub), `${inv.name} runs ${sub.name}`) : null;
       },
       examples: { match: ['npx prisma migrate reset --force', 'bundle exec rake db:drop', 'poetry run alembic upgrade head', 'npx -y rimraf dist', 'yarn prisma migrate reset'], no_match: ['npx', 'npm run build', 'yarn install', 'bundle install'] },
+    },
+    {
+      // Mutating by DESIGN (nothing is lost), but irreversible and public: a named effect lets a
+      // policy hold releases for approval (`effect: publish-package`).
+      id: 'packages.publish', risk: 'mutating', effect: 'publish-package',
+      explain: 'publishes a release to a package registry; a published version cannot be replaced',
+      test: (inv) => {
+        const v = verb(inv);
+        // `dotnet nuget push`, `yarn npm publish`: the registry verb is one word further in.
+        const nested = v === 'nuget' || (inv.name === 'yarn' && v === 'npm') ? inv.args.some((a) => a === 'push' || a === 'publish') : true;
+        const hit = (PUBLISH[inv.name]?.test(v) && nested) || (/^(mvn|mvnw)$/.test(inv.name) && inv.args.some((a) => /^(deploy|release:perform|deploy:deploy.*)$/.test(a))) || (/^(gradle|gradlew)$/.test(inv.name) && inv.args.some((a) => /^publish/.test(a)));
+        return hit ? { target: inv.args.filter((a) => !a.startsWith('-') && a !== v).join(' ') || inv.name } : null;
+      },
+      examples: { match: ['npm publish --access public', 'cargo publish', 'poetry publish --build', 'mvn deploy', './gradlew publishToMavenCentral', 'twine upload dist/*'], no_match: ['npm pack', 'mvn package', 'gradle build'] },
+    },
+    {
+      id: 'packages.uninstall', risk: 'mutating', effect: 'remove-package',
+      explain: 'removes an installed package (reinstallable)',
+      test: (inv) => (REMOVE_PKG.test(verb(inv)) && !/^(git)$/.test(inv.name) ? { target: inv.args.filter((a) => !a.startsWith('-') && a !== verb(inv)).join(' ') } : null),
+      examples: { match: ['pip uninstall -y requests', 'poetry remove httpx', 'npm uninstall lodash', 'apt-get purge nginx'], no_match: ['pip install requests'] },
     },
     {
       id: 'packages.unpublish', risk: 'destructive', effect: 'remove-release',

@@ -208,4 +208,3 @@ function fallback(name: string, inv: Invocation): Finding[] {
   return [{ rule: 'shell.unknown-command', risk: 'mutating', effect: 'run-program', target: name, explanation: `${name} is not a tool the classifier knows; it may change things`, tool: name }];
 }
 
-export { NONE };

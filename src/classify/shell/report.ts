@@ -1,5 +1,5 @@
 // Turns the walker's findings into one RiskReport: the worst risk wins, the summary names it.
-import { maxRisk, riskRank, type ClassifyError, type Finding, type Risk, type RiskReport } from '../../core/index.js';
+import { maxRisk, type ClassifyError, type Finding, type Risk, type RiskReport } from '../../core/index.js';
 
 export function unknownReport(error: ClassifyError, findings: Finding[] = []): RiskReport {
   return { risk: 'unknown', summary: `unknown: ${error.message}`, findings, error };
@@ -19,8 +19,4 @@ export function buildReport(findings: Finding[], error?: ClassifyError): RiskRep
   const report: RiskReport = { risk, summary: `${risk}: ${first.explanation}${more}`, findings };
   if (risk === 'unknown' && error) report.error = error;
   return report;
-}
-
-export function worse(a: Risk, b: Risk): boolean {
-  return riskRank(a) > riskRank(b);
 }

@@ -129,6 +129,17 @@ export const SSH_KEYS_TABLE: ToolTable = defineLocalTable({
       },
       examples: { match: ["ssh-keygen -t ed25519 -f ~/.ssh/id_ed25519 -N '' <<< y", 'echo y | ssh-keygen -f ~/.ssh/id_rsa -N ""'], no_match: ["ssh-keygen -t ed25519 -f ./deploy_key -N ''", 'ssh-keygen -R host'] },
     },
+    {
+      // Recoverable (the key files stay on disk), so mutating; named so a policy can see it.
+      id: 'ssh-keys.forget', risk: 'mutating', effect: 'remove-key',
+      explain: 'removes identities from the agent or a host from known_hosts',
+      test: (inv) => {
+        if (inv.name === 'ssh-add' && inv.args.some((a) => a === '-d' || a === '-D')) return { target: inv.args.includes('-D') ? 'all agent identities' : inv.args.filter((a) => !a.startsWith('-')).join(' ') || 'default identity' };
+        const r = inv.name === 'ssh-keygen' ? inv.args.indexOf('-R') : -1;
+        return r >= 0 ? { target: inv.args[r + 1] ?? '' } : null;
+      },
+      examples: { match: ['ssh-add -D', 'ssh-keygen -R old.example.com'], no_match: ['ssh-add -l', 'ssh-keygen -lf key.pub'] },
+    },
   ],
   // Removing a known-hosts entry or an agent identity is recoverable (the keys stay on disk):
   // mutating. Listing, fingerprinting and scanning read.

@@ -55,6 +55,17 @@ export const GIT_HISTORY_RULES: ToolRule[] = [
     examples: { match: ['git push origin --delete old-branch', 'git push origin :release', 'git push --mirror backup', 'git push -d origin v1.0'], no_match: ['git push origin release', 'git push --tags'] },
   },
   {
+    // A plain push only adds commits, but it publishes them: named so a policy can hold pushes
+    // to protected branches (`finding: git.push`, `target: "* main"`).
+    id: 'git.push', risk: 'mutating', effect: 'push-remote',
+    explain: 'pushes commits to a remote',
+    test: (inv) => {
+      const r = push(inv);
+      return r && !r.force && !r.del ? hit(r.where, `git push to ${r.where}`) : null;
+    },
+    examples: { match: ['git push origin main', 'git push'], no_match: ['git push --force', 'git push --dry-run origin main', 'git pull'] },
+  },
+  {
     id: 'git.branch-force-delete', risk: 'destructive', effect: 'delete-branch',
     explain: 'deletes or moves a branch even when its commits are not merged anywhere',
     test: (inv) => {

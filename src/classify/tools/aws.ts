@@ -158,10 +158,13 @@ export const AWS: ToolTable = defineTable({
       const r = ctx.sql(sql, 'postgresql');
       return { risk: r.risk, explanation: `aws ${c.service} ${c.op}: ${r.summary}` };
     }, { match: ['aws rds-data execute-statement --resource-arn arn:db --secret-arn arn:s --sql "SELECT 1"'], no_match: ['aws rds-data begin-transaction --resource-arn arn:db --secret-arn arn:s'] }),
-    rule('aws.partiql', 'readonly', 'run-partiql', 'a DynamoDB PartiQL statement', (inv) => {
+    rule('aws.partiql', 'readonly', 'run-partiql', 'a DynamoDB PartiQL statement, judged like SQL', (inv, ctx) => {
       const c = call(inv);
       if (c.service !== 'dynamodb' || c.op !== 'execute-statement' || inert(c, inv)) return null;
       const st = (c.opts.get('--statement') ?? '').trim();
+      // PartiQL's DML reads as SQL: a DELETE with a WHERE is a filtered change, without one it empties the table.
+      const r = ctx.sql(st, 'postgresql');
+      if (r.risk !== 'unknown') return { risk: r.risk, effect: 'run-partiql', explanation: `aws dynamodb execute-statement: ${r.summary}` };
       if (/^delete\b/i.test(st)) return { risk: 'destructive', effect: 'delete-items', explanation: 'aws dynamodb execute-statement: a PartiQL DELETE removes items' };
       if (/^select\b/i.test(st)) return { explanation: 'aws dynamodb execute-statement: a PartiQL SELECT only reads' };
       return { risk: 'mutating', effect: 'write-items', explanation: 'aws dynamodb execute-statement: writes items' };

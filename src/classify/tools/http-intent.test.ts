@@ -47,3 +47,9 @@ test('destructivePathWord names the segment that decided', () => {
     ['doDelete', '_delete_by_query', undefined],
   );
 });
+
+test('a huge body that repeats "mutation" is judged in one linear pass', () => {
+  const started = Date.now();
+  const j = judgeRequest('POST', 'https://a.example/graphql', 'mutation '.repeat(200_000));
+  assert.deepEqual([j.risk, Date.now() - started < 1000], ['mutating', true]);
+});

@@ -490,3 +490,19 @@ test('a subcommand or HTTP method computed at run time is unknown; a computed na
     ["az search service delete -n find-1 -g rg", 'destructive'],
   ]);
 });
+
+test('carried SQL and scripts, API paths, and local CLI set-up', () => {
+  check([
+    ["aws dynamodb execute-statement --statement \"DELETE FROM orders WHERE pk='a'\"", 'mutating'],
+    ["aws dynamodb execute-statement --statement 'DELETE FROM \"orders\"'", 'destructive'],
+    ["aws dynamodb execute-statement --statement \"SELECT * FROM orders\"", 'readonly'],
+    ["aws rds-data execute-statement --resource-arn arn:db --secret-arn arn:s --sql \"TRUNCATE orders\"", 'destructive'],
+    ["aws ssm send-command --document-name AWS-RunShellScript --instance-ids i-1 --parameters 'commands=[\"systemctl stop nginx\"]'", 'destructive'],
+    ["aws ssm send-command --document-name AWS-RunPowerShellScript --instance-ids i-1 --parameters commands=dir", 'unknown'],
+    ["gh extension remove dlvhdr/gh-dash", 'mutating'],
+    ["gcloud components remove kubectl", 'mutating'],
+    ["az extension remove -n aks-preview", 'mutating'],
+    ["vault write -f sys/seal", 'destructive'],
+    ["vault write secret/destroy/app versions=1", 'destructive'],
+  ]);
+});

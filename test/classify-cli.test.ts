@@ -123,6 +123,7 @@ test('a plan file, and usage errors exit 2', () => {
   const piped = cli(['--json', '--plan', '-'], JSON.stringify({ format_version: '1.2', planned_values: { root_module: {} } }));
   assert.deepEqual([piped.code, (JSON.parse(piped.out) as { risk: string }).risk], [0, 'readonly']);
   assert.equal(cli(['--no-such-flag']).code, 2);
+  assert.equal(cli(['--dialect', 'mysql', '--', 'ls']).code, 2);
   assert.equal(cli([]).code, 2);
   const help = cli(['--help']);
   assert.equal(help.code, 0);

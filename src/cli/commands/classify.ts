@@ -90,6 +90,7 @@ async function actionFrom(positionals: string[], rest: string[], flags: Record<s
     if (typeof flags.path !== 'string') return '--file needs --path';
     return { kind: 'file', op: flags.file, path: flags.path };
   }
+  if (typeof flags.dialect === 'string' && !flags.sql) return '--dialect only applies with --sql';
   if (flags.sql) {
     const sql = words.length ? words.join(' ') : await readStdin();
     const dialect = typeof flags.dialect === 'string' ? (flags.dialect as SqlDialect) : 'postgresql';

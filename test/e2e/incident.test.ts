@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { api, cli, makeTeam, plan, serve } from './kit.js';
 
 test('the incident: replacing the production database needs two seniors, once; deleting the environment never', async () => {
@@ -69,6 +70,10 @@ test('the incident: replacing the production database needs two seniors, once; d
   // of a row in free space after a page split, so try each place the text occurs, one byte at a
   // time, restoring the file in between: a change to the live copy must break the chain.
   const db = join(team.dir, 'data', 'countersign.db');
+  // Move every committed page from the WAL into the database file first, so the bytes are there.
+  const conn = new Database(db);
+  conn.pragma('wal_checkpoint(TRUNCATE)');
+  conn.close();
   const original = readFileSync(db);
   const marker = Buffer.from('"resolution":"target \\"prod\\"');
   const reports: { code: number | null; out: string }[] = [];

@@ -39,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
 async function verify(flags: Record<string, string | true>): Promise<number> {
   let r: Report;
   if (typeof flags['dir'] === 'string' || typeof flags['config'] === 'string') {
-    const { engineStore, close } = await openDataDir(flags);
+    const { engineStore, close } = await openDataDir(flags, { readonly: true });
     try {
       const { verifyStore } = await import('../../engine/audit.js');
       r = await verifyStore(engineStore);
@@ -58,7 +58,7 @@ async function exportLog(flags: Record<string, string | true>): Promise<number> 
   const out: NodeJS.WritableStream = file ?? process.stdout;
   const write = (s: string): Promise<void> => new Promise((ok) => (out.write(s) ? ok() : out.once('drain', () => ok())));
   if (typeof flags['dir'] === 'string' || typeof flags['config'] === 'string') {
-    const { engineStore, close } = await openDataDir(flags);
+    const { engineStore, close } = await openDataDir(flags, { readonly: true });
     try {
       const { allEntries } = await import('../../engine/audit.js');
       for await (const e of allEntries(engineStore)) await write(JSON.stringify(e) + '\n');

@@ -20,6 +20,7 @@ Runs the control plane. The config is FILE, or DIR/countersign.yaml (DIR default
 directory); the embedded SQLite database lives in the config's data_dir (default DIR/data).
 --listen overrides server.listen (port 0 picks a free port); the default is loopback only.
 --database postgres://... uses PostgreSQL instead, so several instances can share one database.
+SQLite writes run in a writer thread (--in-thread-store runs them on the serving thread instead).
 Prints the URL it serves on (with --json: one line {"url": ...}). SIGTERM or SIGINT stops it after
 committing every accepted write.
 `;
@@ -34,19 +35,24 @@ export function configPath(flags: Record<string, string | true>): string {
 }
 
 /** Opens the store named by --dir/--config/--database (for serve, and for offline `audit`). */
-export async function openDataDir(flags: Record<string, string | true>, checked = false, clock: Clock = monotonic(systemClock)): Promise<Opened> {
+export async function openDataDir(
+  flags: Record<string, string | true>,
+  opts: { checked?: boolean; clock?: Clock; worker?: boolean; readonly?: boolean } = {},
+): Promise<Opened> {
+  const checked = opts.checked === true;
+  const clock = opts.clock ?? monotonic(systemClock);
   const file = configPath(flags);
   if (!existsSync(file)) throw new CountersignError('E_CONFIG_INVALID', `No config at ${file}. Create one with \`countersign init --dir DIR\`, or pass --config FILE.`);
   const config = checked ? await loadConfigChecked(file) : loadConfig(file);
   const db = typeof flags['database'] === 'string' ? flags['database'] : process.env['COUNTERSIGN_DATABASE'];
-  const engineStore = await openStore({ dataDir: config.dataDir, ...(db ? { database: db } : {}), clock });
+  const engineStore = await openStore({ dataDir: config.dataDir, ...(db ? { database: db } : {}), clock, ...(opts.worker ? { worker: true } : {}), ...(opts.readonly ? { readonly: true } : {}) });
   return { config, engineStore, close: () => engineStore.close() };
 }
 
 export async function run(argv: string[]): Promise<number> {
   let opened: Opened | undefined;
   try {
-    const { flags, positionals } = parseArgs(argv, { boolean: ['json', 'help'], string: ['dir', 'config', 'listen', 'database', 'public-url', 'static', 'checkpoint-seconds'] });
+    const { flags, positionals } = parseArgs(argv, { boolean: ['json', 'help', 'in-thread-store'], string: ['dir', 'config', 'listen', 'database', 'public-url', 'static', 'checkpoint-seconds'] });
     if (flags['help']) {
       process.stdout.write(HELP);
       return 0;
@@ -56,7 +62,7 @@ export async function run(argv: string[]): Promise<number> {
     await initClassifier();
     // One clock for the store (audit `at`) and the engine, so their times agree and never go back.
     const clock = monotonic(systemClock);
-    opened = await openDataDir(flags, true, clock);
+    opened = await openDataDir(flags, { checked: true, clock, worker: !flags['in-thread-store'] });
     const { config, engineStore } = opened;
     const engine = createEngine({
       config,

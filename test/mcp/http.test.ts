@@ -38,10 +38,21 @@ after(async () => {
 
 async function client(elicitation = false): Promise<Client> {
   const c = new Client({ name: 'http-agent', version: '1.0' }, { capabilities: elicitation ? { elicitation: { form: {} } } : {} });
-  await c.connect(new StreamableHTTPClientTransport(new URL(mcpUrl)));
+  await c.connect(new StreamableHTTPClientTransport(new URL(mcpUrl), { requestInit: { headers: { authorization: `Bearer ${team.tokens.get('agent-1')}` } } }));
   clients.push(c);
   return c;
 }
+
+test('over HTTP: a client without the agent token is turned away', async () => {
+  for (const auth of [undefined, `Bearer ${team.tokens.get('senior-b')}`]) {
+    const res = await fetch(mcpUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...(auth ? { authorization: auth } : {}) },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } } }),
+    });
+    assert.equal(res.status, 401);
+  }
+});
 
 test('over HTTP: a read passes, a denied move is a tool error and changes nothing', async () => {
   const c = await client();

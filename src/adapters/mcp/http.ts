@@ -1,6 +1,8 @@
 // Streamable HTTP mode: `countersign mcp --listen 127.0.0.1:PORT -- <server command>`. Each MCP
 // session gets its own upstream server process and its own proxy, so sessions never share state.
-import { randomUUID } from 'node:crypto';
+// The client must present the agent's own token (`Authorization: Bearer …`): otherwise anyone who
+// can reach the port would act as that agent. Host headers are checked (DNS rebinding).
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -12,8 +14,14 @@ export type HttpProxy = { url: string; server: HttpServer; close(): Promise<void
 
 type Session = { transport: StreamableHTTPServerTransport; upstream: Client };
 
-export async function listenHttp(host: string, port: number, connect: () => Promise<Client>, opts: ProxyOptions): Promise<HttpProxy> {
+export async function listenHttp(host: string, port: number, connect: () => Promise<Client>, opts: ProxyOptions & { token: string }): Promise<HttpProxy> {
   const sessions = new Map<string, Session>();
+  const want = createHash('sha256').update(opts.token).digest();
+  const authorised = (req: IncomingMessage): boolean => {
+    const m = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+    return m !== null && timingSafeEqual(createHash('sha256').update(m[1]!).digest(), want);
+  };
+  let allowedHosts: string[] = [];
 
   const reject = (res: ServerResponse, status: number, message: string): void => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }));
@@ -21,6 +29,7 @@ export async function listenHttp(host: string, port: number, connect: () => Prom
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (new URL(req.url ?? '/', 'http://x').pathname !== '/mcp') return reject(res, 404, 'The MCP endpoint is /mcp.');
+    if (!authorised(req)) return reject(res, 401, "Send the agent's Countersign token as Authorization: Bearer <token>.");
     const sid = req.headers['mcp-session-id'];
     const known = typeof sid === 'string' ? sessions.get(sid) : undefined;
     if (known) return known.transport.handleRequest(req, res);
@@ -30,6 +39,8 @@ export async function listenHttp(host: string, port: number, connect: () => Prom
     const upstream = await connect();
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
+      enableDnsRebindingProtection: true,
+      allowedHosts,
       onsessioninitialized: (id) => void sessions.set(id, { transport, upstream }),
     });
     transport.onclose = () => {
@@ -52,6 +63,7 @@ export async function listenHttp(host: string, port: number, connect: () => Prom
     server.listen(port, host, () => ok());
   });
   const addr = server.address() as AddressInfo;
+  allowedHosts = [`${host}:${addr.port}`, `localhost:${addr.port}`, `127.0.0.1:${addr.port}`, `[::1]:${addr.port}`];
   return {
     url: `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}/mcp`,
     server,

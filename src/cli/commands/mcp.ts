@@ -10,7 +10,8 @@ const HELP = `Usage: countersign mcp --target T [--server NAME] [--wait SECONDS]
                        [--listen HOST:PORT] [--cwd DIR] [--call-timeout SECONDS] -- <server command...>
 
 Starts <server command> (an MCP server speaking stdio) and serves it to the agent, over stdio or,
-with --listen, Streamable HTTP at http://HOST:PORT/mcp. tools/list is passed through unchanged (a
+with --listen, Streamable HTTP at http://HOST:PORT/mcp (clients send the same agent token as
+Authorization: Bearer <token>). tools/list is passed through unchanged (a
 list that changes mid-session is written to the audit log); every tools/call is submitted to
 Countersign as {kind: mcp, server: NAME, tool, arguments} with context {host: mcp, cwd} and is
 forwarded only when allowed. Pending calls ask the client to wait (elicitation) for up to --wait
@@ -52,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
     };
     if (typeof flags['listen'] === 'string') {
       const { host, port } = listenAddress(flags['listen']);
-      const http = await listenHttp(host, port, () => connectUpstream(rest), opts);
+      const http = await listenHttp(host, port, () => connectUpstream(rest), { ...opts, token });
       process.stdout.write(`${JSON.stringify({ url: http.url })}\n`);
       await new Promise<void>((done) => {
         const stop = (): void => void http.close().finally(done);

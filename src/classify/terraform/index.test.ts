@@ -108,17 +108,10 @@ test('a plan that errored is not trusted to be complete', () => {
   assert.deepEqual([r.risk, r.error?.code, r.changes], ['unknown', 'E_PLAN_SHAPE', { create: 1, update: 0, delete: 0, replace: 0 }]);
 });
 
-test('a 10,000-resource plan is read in well under 100 ms', () => {
+// Its speed is measured by bench/classify (bench/RESULTS.md), not asserted here.
+test('a 10,000-resource plan is counted exactly', () => {
   const kinds = [['create'], ['update'], ['no-op'], ['delete'], ['delete', 'create'], ['read']];
   const plan = { format_version: '1.2', resource_changes: Array.from({ length: 10_000 }, (_, i) => rc(`module.m${i % 50}.aws_instance.n${i}`, kinds[i % kinds.length]!)) };
-  // The best of five runs: the plan's own cost, not a busy machine's scheduling.
-  let ms = Infinity;
-  let r = classifyPlan(plan);
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    r = classifyPlan(plan);
-    ms = Math.min(ms, performance.now() - t0);
-  }
-  assert.deepEqual(r.changes, { create: 1667, update: 1667, delete: 1667, replace: 1666 });
-  assert.ok(ms < 100, `took ${ms} ms`);
+  const r = classifyPlan(plan);
+  assert.deepEqual([r.risk, r.changes], ['destructive', { create: 1667, update: 1667, delete: 1667, replace: 1666 }]);
 });

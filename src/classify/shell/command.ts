@@ -44,7 +44,7 @@ export function runCommand(node: Node | null, st: State, stdin: Output | undefin
           const name = evalWord(w, st);
           // An unquoted glob in the name (`/bin/r?`) expands to whatever files match.
           if (!name.dynamic && /[*?[]/.test(w.text) && w.text !== '[' && w.text !== '[[' && (w.type === 'word' || w.type === 'concatenation')) name.dynamic = true;
-          pushWord(words, name);
+          pushWord(words, name, st);
           break;
         }
         case 'file_redirect':
@@ -58,7 +58,7 @@ export function runCommand(node: Node | null, st: State, stdin: Output | undefin
           if (st.argv && ALL_ARGS.has(c.text)) {
             // "$@": one word per positional parameter.
             for (const value of st.argv) words.push({ value, dynamic: false });
-          } else pushWord(words, evalWord(c, st));
+          } else pushWord(words, evalWord(c, st), st);
       }
     }
   }
@@ -72,7 +72,21 @@ export function runCommand(node: Node | null, st: State, stdin: Output | undefin
   return eff.stdoutAway ? NONE : out;
 }
 
-function pushWord(words: Word[], w: Word): void {
+function pushWord(words: Word[], w: Word, st: State): void {
+  if (w.split && !w.dynamic) {
+    // `X="rm -rf ~"; $X`: an unquoted expansion is split into words on IFS.
+    const ifs = st.vars.get('IFS');
+    if (ifs === null) {
+      words.push({ value: w.value, dynamic: true });
+      return;
+    }
+    const sep = ifs ?? ' \t\n';
+    if (sep !== '' && [...sep].some((c) => w.value.includes(c))) {
+      const parts = w.value.split(new RegExp(`[${sep.replace(/[\]\\^-]/g, '\\$&')}]`));
+      for (const value of parts) if (value !== '' || !/^[ \t\n]*$/.test(sep)) words.push({ value, dynamic: false });
+      return;
+    }
+  }
   if (!w.brace) {
     words.push(w);
     return;

@@ -24,6 +24,8 @@ export type Word = {
   proc?: Output;
   /** The word holds an unquoted `{a,b}` that bash expands into several words. */
   brace?: boolean;
+  /** Holds an unquoted expansion: bash splits its value into several words on IFS. */
+  split?: boolean;
   /** A `( ... )` or `{ ... }` group in argument position (`time (cmd)`), already walked. */
   ran?: boolean;
 };

@@ -31,6 +31,16 @@ test('script variables are tracked; leading assignments are not the command', ()
   assert.deepEqual(shell('$(echo zzop) -x'), { risk: 'mutating', findings: ['readonly', op('zzop')] });
 });
 
+test('unquoted expansions are split into words on IFS', () => {
+  assert.deepEqual(shell('X="zzop -x"; $X'), { risk: 'mutating', findings: [op('zzop')] });
+  assert.deepEqual(shell('$(echo zzop -x)'), { risk: 'mutating', findings: ['readonly', op('zzop')] });
+  assert.deepEqual(shell('IFS=,; C=zzop,-x; $C'), { risk: 'mutating', findings: [op('zzop')] });
+  // Quoted, the value stays one word: a program literally named "zzop -x".
+  assert.deepEqual(shell('X="zzop -x"; "$X"'), { risk: 'mutating', findings: [op('zzop -x')] });
+  // IFS set to something unknown: the split cannot be known.
+  assert.deepEqual(shell('IFS=$SEP; X="zza zzb"; $X'), { risk: 'unknown', findings: ['shell.dynamic-command unknown zza zzb'] });
+});
+
 test('a computed command name is unknown', () => {
   assert.deepEqual(shell('$CMD -rf /'), { risk: 'unknown', findings: ['shell.dynamic-command unknown $CMD'] });
   assert.deepEqual(shell('$(zza) -rf /'), { risk: 'unknown', findings: [op('zza'), 'shell.dynamic-command unknown $(zza)'] });

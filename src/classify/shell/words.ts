@@ -32,11 +32,14 @@ export function evalWord(node: Node, st: State): Word {
       return w;
     }
     case 'simple_expansion':
-    case 'expansion':
-      return evalExpansion(node, st);
+    case 'expansion': {
+      const w = evalExpansion(node, st);
+      w.split = true; // unquoted here; inside "..." evalString drops the flag
+      return w;
+    }
     case 'command_substitution': {
       const out = walkSubstitution(node, st);
-      return out.text !== undefined ? { value: out.text.replace(/\n+$/, ''), dynamic: out.dynamic === true } : { value: node.text, dynamic: true };
+      return out.text !== undefined ? { value: out.text.replace(/\n+$/, ''), dynamic: out.dynamic === true, split: true } : { value: node.text, dynamic: true };
     }
     case 'process_substitution':
       return { value: node.text, dynamic: true, proc: walkSubstitution(node, st) };
@@ -59,6 +62,7 @@ export function evalWord(node: Node, st: State): Word {
 function evalParts(node: Node, st: State, sep = ''): Word {
   let value = '';
   let dynamic = false;
+  let split = false;
   let first = true;
   for (const c of kids(node, (n) => tick(st, n))) {
     if (!c) continue;
@@ -66,8 +70,9 @@ function evalParts(node: Node, st: State, sep = ''): Word {
     value += first ? w.value : sep + w.value;
     first = false;
     dynamic ||= w.dynamic;
+    split ||= w.split === true;
   }
-  return { value, dynamic };
+  return split ? { value, dynamic, split } : { value, dynamic };
 }
 
 function evalString(node: Node, st: State): Word {

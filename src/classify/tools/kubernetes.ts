@@ -26,6 +26,8 @@ function kube(inv: Invocation): K {
   if (inv.name === 'oc' && pos[0] === 'adm') pos = pos.slice(1);
   return { p, verb: pos[0] ?? '', rest: pos.slice(1) };
 }
+/** A boolean flag that is present and not switched off (`--prune=false`). */
+const on = (p: ParsedArgs, name: string) => p.opts.has(name) && !/^(false|0)$/i.test(p.opts.get(name)?.at(-1) ?? '');
 const dry = (inv: Invocation) => hasDryRun(inv.args.slice(0, inv.args.indexOf('--') < 0 ? undefined : inv.args.indexOf('--')), ['--dry-run']);
 const commandAfterDashDash = (inv: Invocation): string[] | null => {
   const dd = inv.args.indexOf('--');
@@ -61,11 +63,11 @@ export const KUBECTL: ToolTable = helpTable({
     rule('kubectl.prune-force', 'destructive', 'replace-resource', 'apply --prune deletes resources missing from the manifests; --force deletes and recreates', (inv) => {
       const k = kube(inv);
       if (dry(inv)) return null;
-      if (k.verb === 'apply' && has(k.p, '--prune')) return { explanation: 'kubectl apply --prune: deletes resources that the manifests no longer list' };
-      if ((k.verb === 'replace' || k.verb === 'apply') && has(k.p, '--force')) return { effect: 'replace-resource', explanation: `kubectl ${k.verb} --force: deletes and recreates the resources` };
+      if (k.verb === 'apply' && on(k.p, '--prune')) return { explanation: 'kubectl apply --prune: deletes resources that the manifests no longer list' };
+      if ((k.verb === 'replace' || k.verb === 'apply') && on(k.p, '--force')) return { effect: 'replace-resource', explanation: `kubectl ${k.verb} --force: deletes and recreates the resources` };
       if (k.verb === 'taint' && k.rest.some((r) => r.endsWith(':NoExecute'))) return { effect: 'evict-pods', explanation: 'kubectl taint ...:NoExecute evicts running pods that do not tolerate it' };
       return null;
-    }, { match: ['kubectl apply -f k8s/ --prune -l app=web', 'kubectl replace --force -f pod.yaml', 'kubectl taint nodes node-7 maint=true:NoExecute'], no_match: ['kubectl apply -f k8s/', 'kubectl replace -f pod.yaml'] }),
+    }, { match: ['kubectl apply -f k8s/ --prune -l app=web', 'kubectl replace --force -f pod.yaml', 'kubectl taint nodes node-7 maint=true:NoExecute'], no_match: ['kubectl apply -f k8s/', 'kubectl replace -f pod.yaml', 'kubectl apply -f k8s/ --prune=false'] }),
     rule('kubectl.exec', 'unknown', 'run-in-pod', 'runs a command inside a container; the command decides', (inv, ctx) => {
       const k = kube(inv);
       if (!['exec', 'rsh', 'debug', 'run', 'attach'].includes(k.verb)) return null;

@@ -26,6 +26,8 @@ test('files: deletes are judged by where they point', () => {
     ['rm notes.txt', 'mutating'],
     ['rm -f *.log', 'mutating'],
     ['rm -rf src', 'destructive'],
+    ['rm -rf *.log **/*.pyc', 'mutating'],
+    ['rm -rf *.sql', 'destructive'],
     ['rm -rf .', 'destructive'],
     ['rm -rf ./*', 'destructive'],
     ['rm -rf ..', 'destructive'],

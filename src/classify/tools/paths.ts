@@ -79,11 +79,14 @@ function classifyAbsolute(segs: string[]): PathClass {
 }
 
 const isBuild = (x: string) => BUILD_DIRS.has(x) || /\.egg-info$/.test(x);
+// Files that tools regenerate or leave behind: logs, bytecode, objects, editor and patch debris.
+const DEBRIS = /(\.(log|tmp|pyc|pyo|o|obj|class|bak|swp|swo|orig|rej|tsbuildinfo)|^\.DS_Store|^Thumbs\.db)$/;
 
 function classifyRelative(segs: string[]): PathClass {
   const s = dropTrailingGlob(segs);
   if (s.length === 0) return 'cwd';
   if (s.some(isBuild)) return 'build';
+  if (DEBRIS.test(s[s.length - 1] ?? '')) return 'build';
   return 'workspace';
 }
 

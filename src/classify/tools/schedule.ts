@@ -1,6 +1,6 @@
-// Tools that run a command later or elsewhere on this machine: at/batch, tmux, screen,
-// systemd-run, and a crontab fed on stdin. What they will run is classified as if it ran now:
-// deferring `rm -rf ~` does not make it safe.
+// Tools that run a command later or elsewhere on this machine: at/batch, systemd-run, and
+// (system.ts) a crontab fed on stdin. What they will run is classified as if it ran now:
+// deferring `rm -rf ~` does not make it safe. (tmux and screen are unwrapped by the walker.)
 import type { RiskReport } from '../../core/index.js';
 import { carried, defineLocalTable, subInvocation } from './table.js';
 import type { Invocation, RuleHit, ToolContext, ToolTable } from './types.js';
@@ -10,46 +10,6 @@ function shellHit(r: RiskReport, via: string): RuleHit {
 }
 
 const HIDDEN: RuleHit = { risk: 'unknown', effect: 'run-command', explanation: 'schedules commands the classifier cannot see' };
-
-// tmux subcommands whose trailing word is a shell command, and send-keys whose keys are typed.
-const TMUX_CMD = /^(new|new-session|new-window|neww|split-window|splitw|respawn-pane|respawnp|respawn-window|respawnw|run-shell|run|display-popup|popup|pipe-pane|pipep|if-shell|if)$/;
-const TMUX_VALUED = new Set(['-t', '-s', '-n', '-c', '-x', '-y', '-e', '-F', '-l', '-p', '-w', '-h', '-d', '-b', '-T', '-E']);
-
-function tmuxHit(inv: Invocation, ctx: ToolContext): RuleHit | null {
-  const a = inv.args;
-  const i = a.findIndex((x) => !x.startsWith('-'));
-  const verb = a[i] ?? '';
-  const rest = a.slice(i + 1);
-  const words: string[] = [];
-  for (let k = 0; k < rest.length; k++) {
-    const w = rest[k] ?? '';
-    if (/^-[A-Za-z]+$/.test(w) && words.length === 0) {
-      // Flags like -d take no value; the valued ones are listed.
-      if (TMUX_VALUED.has(w) && !['-d', '-b', '-h'].includes(w)) k++;
-      continue;
-    }
-    words.push(w);
-  }
-  if (verb === 'send-keys' || verb === 'send') {
-    const typed = words.filter((w) => !/^(Enter|C-m|C-j|KPEnter)$/.test(w)).join(' ');
-    return typed.trim() === '' ? null : shellHit(ctx.shell(typed), 'tmux send-keys');
-  }
-  if (!TMUX_CMD.test(verb) || words.length === 0) return null;
-  return shellHit(ctx.shell(words.join(' ')), `tmux ${verb}`);
-}
-
-function screenHit(inv: Invocation, ctx: ToolContext): RuleHit | null {
-  const a = inv.args;
-  const x = a.indexOf('-X');
-  if (x >= 0) {
-    const cmd = a.slice(x + 1);
-    return cmd[0] === 'stuff' && cmd[1] !== undefined ? shellHit(ctx.shell(cmd[1].replace(/\\n|\^M|\r|\n/g, '\n')), 'screen stuff') : null;
-  }
-  let i = 0;
-  while (i < a.length && (a[i] ?? '').startsWith('-')) i += /^-(S|c|e|h|L|Logfile|p|T|t)$/.test(a[i] ?? '') || /^-dmS$|^-DmS$/.test(a[i] ?? '') ? 2 : 1;
-  const sub = subInvocation(inv, a.slice(i), inv.dynamic.slice(i));
-  return sub ? carried(ctx.invocation(sub), 'screen') : null;
-}
 
 const SYSTEMD_RUN_VALUED = new Set(['-u', '--unit', '-p', '--property', '--on-calendar', '--on-active', '--on-boot', '--on-startup', '--on-unit-active', '--on-unit-inactive', '-E', '--setenv', '--uid', '--gid', '-M', '--machine', '-H', '--host', '--description', '--slice', '--working-directory', '--nice', '--service-type', '--timer-property', '--path-property', '--socket-property']);
 
@@ -75,26 +35,21 @@ function atHit(inv: Invocation, ctx: ToolContext): RuleHit | null {
 
 export const SCHEDULE_TABLE: ToolTable = defineLocalTable({
   name: 'schedule',
-  commands: ['at', 'batch', 'tmux', 'screen', 'systemd-run'],
+  commands: ['at', 'batch', 'systemd-run'],
   rules: [
     {
       id: 'schedule.deferred-command', risk: 'unknown', effect: 'run-command',
       explain: 'runs a command later or in another session; judged as that command',
       test: (inv, ctx) => {
-        switch (inv.name) {
-          case 'tmux': return tmuxHit(inv, ctx);
-          case 'screen': return screenHit(inv, ctx);
-          case 'systemd-run': return systemdRunHit(inv, ctx);
-          default: return atHit(inv, ctx);
-        }
+        return inv.name === 'systemd-run' ? systemdRunHit(inv, ctx) : atHit(inv, ctx);
       },
       examples: {
-        match: ['echo "rm -rf ~" | at now + 1 minute', 'tmux new -d "git reset --hard"', 'screen -dmS job rm -rf /srv/data', 'systemd-run --on-active=60 rm -rf /srv', 'tmux send-keys -t dev "git clean -fdx" Enter', 'at midnight -f job.sh'],
-        no_match: ['tmux ls', 'at -l', 'screen -ls'],
+        match: ['echo "rm -rf ~" | at now + 1 minute', 'systemd-run --on-active=60 rm -rf /srv', 'at midnight -f job.sh', 'echo "git reset --hard" | batch'],
+        no_match: ['at -l', 'systemd-run --help'],
       },
     },
   ],
-  fallback: (inv) => (inv.args.some((x) => /^(ls|list-sessions|list-windows|-ls|-list|-l)$/.test(x)) || inv.args.length === 0 && inv.name !== 'at' ? 'readonly' : 'mutating'),
+  fallback: (inv) => (inv.args.includes('-l') ? 'readonly' : 'mutating'),
 });
 
 // Run-on-many-hosts tools: the command after the options runs on every host named.

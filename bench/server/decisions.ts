@@ -7,7 +7,8 @@
 // distinct actions (a mix of shell, SQL and Terraform, in staging and production) for `--seconds`.
 // Phase 2: one agent submits `--single` actions one after another: the latency of one decision.
 // Prints one JSON line; see bench/RESULTS.md for recorded numbers. BENCH_SERVER_NODE_ARGS passes
-// node options to the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+// node options to the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_SERVER_ARGS extra
+// `serve` options (e.g. "--store-thread").
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent as HttpAgent, request } from 'node:http';
@@ -89,7 +90,7 @@ function pct(sorted: number[], p: number): number {
 
 async function main(): Promise<void> {
   const t = team();
-  const child = spawn(process.execPath, [...(process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean), BIN, 'serve', '--dir', t.dir, '--listen', '127.0.0.1:0', '--json', '--checkpoint-seconds', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean), BIN, 'serve', '--dir', t.dir, '--listen', '127.0.0.1:0', '--json', '--checkpoint-seconds', '0', ...(process.env['BENCH_SERVER_ARGS'] ?? '').split(' ').filter(Boolean)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const base = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', (l) => resolve((JSON.parse(l) as { url: string }).url));
     child.once('exit', (c) => reject(new Error(`serve exited ${c}`)));

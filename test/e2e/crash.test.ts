@@ -7,10 +7,10 @@ import { api, makeTeam, serve } from './kit.js';
 
 const LIMITS = 'limits:\n  rate_per_minute: 0\n  breaker: {repeats: 0, window_seconds: 60, pause_seconds: 1}\n  destructive_per_hour: 0\n';
 
-test('kill -9 under load loses no acknowledged decision and leaves a chain that verifies', async () => {
+for (const mode of [[], ['--store-thread']]) test(`kill -9 under load loses no acknowledged decision and leaves a chain that verifies (${mode.join(' ') || 'writes on the serving thread'})`, async () => {
   const team = makeTeam((y) => y.replace(/\nlimits:[\s\S]*$/, '\n' + LIMITS));
   const t = (id: string): string => team.tokens.get(id)!;
-  let srv = await serve(team);
+  let srv = await serve(team, mode);
   const acked = new Map<string, string>(); // request id -> status acknowledged to a client
   let stop = false;
   let n = 0;
@@ -42,7 +42,7 @@ test('kill -9 under load loses no acknowledged decision and leaves a chain that 
   await Promise.all(workers);
   assert.ok(acked.size > 20, `load reached the server (${acked.size} acknowledged)`);
 
-  srv = await serve(team);
+  srv = await serve(team, mode);
   try {
     const missing: string[] = [];
     const wrong: string[] = [];

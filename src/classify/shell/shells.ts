@@ -154,6 +154,12 @@ export function runSsh(words: Word[], st: State, stdin: Output | undefined): Out
   if (!sk) return dynamicArgs('ssh', st);
   const host = words[sk.index];
   const remote = words.slice(sk.index + 1);
+  // -o ProxyCommand=... and -o LocalCommand=... run shell text on this machine.
+  words.slice(1, sk.index).forEach((w, i, opts) => {
+    const o = w.value === '-o' ? opts[i + 1] : w.value.startsWith('-o') ? { value: w.value.slice(2), dynamic: w.dynamic } : undefined;
+    const m = o ? /^(ProxyCommand|LocalCommand)[= ]\s*(.*)$/is.exec(o.value) : null;
+    if (o && m) reparse(m[2]!, st, { via: `ssh -o ${m[1]}`, dynamic: o.dynamic });
+  });
   const via = `ssh ${host?.value ?? ''}`.trim();
   if (!host || sk.seen.has('-O') || sk.seen.has('-Q') || sk.seen.has('-G') || sk.seen.has('-V')) {
     add(st, { rule: 'shell.ssh-query', risk: 'readonly', effect: 'read', explanation: 'ssh without a remote command to run here', tool: 'ssh' });

@@ -2,6 +2,7 @@
 // see these names; everything else goes to the tables.
 import { runInterpreter, isInterpreter } from './interpreters.js';
 import { runXargs, runParallel } from './fanout.js';
+import { runScreen, runTmux } from './multiplexers.js';
 import { runAlias, runCd, runEval, runShell, runSource, runSsh, runTrap } from './shells.js';
 import type { Output, State, Word } from './state.js';
 import { unwrap, unwrapBusybox, unwrapEnv, unwrapSu, unwrapWatch } from './wrappers.js';
@@ -29,6 +30,8 @@ MAP.set('trap', (w, st) => runTrap(w, st));
 MAP.set('alias', (w, st) => runAlias(w, st));
 MAP.set('ssh', (w, st, stdin) => runSsh(w, st, stdin));
 MAP.set('cd', (w, st) => runCd(w, st));
+MAP.set('screen', (w, st) => runScreen(w, st));
+MAP.set('tmux', (w, st) => runTmux(w, st));
 MAP.set('pushd', (w, st) => runCd(w, st));
 
 export const SPECIALS = {

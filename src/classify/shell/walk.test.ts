@@ -56,6 +56,11 @@ test('a function call is walked with its arguments; command/sudo/xargs bypass fu
   assert.deepEqual(shell('f() { zza; }; export -f f; bash -c f'), { risk: 'mutating', findings: [op('f'), op('zza')] });
 });
 
+test('array indexes and function redirections are evaluated', () => {
+  assert.deepEqual(shell('x[$(zza)]=1'), { risk: 'mutating', findings: [op('zza')] });
+  assert.deepEqual(shell('f() { zza; } > /etc/motd; f'), { risk: 'destructive', findings: ['shell.redirect-truncate destructive /etc/motd', op('zza')] });
+});
+
 test('a fork bomb is destructive', () => {
   assert.deepEqual(shell(':(){ :|:& };:'), { risk: 'destructive', findings: ['shell.fork-bomb destructive :', 'shell.fork-bomb destructive :'] });
   assert.deepEqual(shell('bomb() { bomb | bomb & }; bomb').risk, 'destructive');

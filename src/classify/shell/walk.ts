@@ -244,6 +244,8 @@ function redirected(node: Node, st: State, stdin?: Output, tail?: Redirs): Outpu
 export function assign(node: Node, st: State, persist: boolean): void {
   const nameNode = node.namedChildren[0];
   const valueNode = node.namedChildren[1];
+  // `x[$(cmd)]=1`: the index is evaluated (and its substitutions run) too.
+  if (nameNode?.type === 'subscript') walkExpression(nameNode, st);
   const value = valueNode ? evalWord(valueNode, st) : { value: '', dynamic: false };
   if (!persist || !nameNode) return;
   const name = nameNode.type === 'variable_name' ? nameNode.text : null;
@@ -259,8 +261,12 @@ export function assign(node: Node, st: State, persist: boolean): void {
 // if it never is (exported to a child shell, called by a computed name), they count at the end.
 // A fork bomb is reported at once.
 function defineFunction(node: Node, st: State): Output {
-  const name = node.namedChildren[0]?.text;
-  const body = node.namedChildren[node.namedChildCount - 1];
+  const parts = node.namedChildren;
+  const name = parts[0]?.text;
+  // `f() { ...; } > file`: the redirection applies at every call; judge its target here.
+  const redirs = parts.filter((c): c is Node => c !== null && (c.type === 'file_redirect' || c.type === 'herestring_redirect' || c.type === 'heredoc_redirect'));
+  const body = parts.find((c, i) => i > 0 && c !== null && !redirs.includes(c));
+  if (redirs.length > 0) runCommand(null, st, undefined, { nodes: redirs });
   if (!name || !body) return NONE;
   st.funcs.set(name, body.text);
   const prev = st.inFunction;

@@ -71,3 +71,16 @@ test('ssh: the remote command is parsed like a local one', () => {
   assert.deepEqual(shell('ssh host <<EOF\nzzop\nEOF'), only('zzop'));
   assert.deepEqual(shell('ssh host "$REMOTE_CMD"'), { risk: 'unknown', findings: ['shell.dynamic-script unknown $REMOTE_CMD', 'shell.dynamic-command unknown $REMOTE_CMD'] });
 });
+
+test('terminal multiplexers run what they are given', () => {
+  assert.deepEqual(shell("tmux new -d -s job 'zza; zzb'"), { risk: 'mutating', findings: [op('zza'), op('zzb')] });
+  assert.deepEqual(shell("tmux send-keys -t job 'zzop -x' Enter"), only('zzop'));
+  assert.deepEqual(shell('screen -dmS w zzop -x'), only('zzop'));
+  assert.deepEqual(shell("screen -S w -X stuff 'zzop\\n'"), only('zzop'));
+  assert.deepEqual(shell('tmux ls'), { risk: 'readonly', findings: ['shell.tmux readonly ls'] });
+  assert.deepEqual(shell('tmux send-keys -t job "$CMD" Enter').risk, 'unknown');
+});
+
+test('ssh -o ProxyCommand runs shell text here', () => {
+  assert.deepEqual(shell("ssh -o ProxyCommand='zzprox %h' host"), { risk: 'mutating', findings: [op('zzprox'), 'shell.interactive mutating'] });
+});

@@ -11,6 +11,7 @@ export const READ_WORDS: readonly string[] = [
 export const CHANGE_WORDS: readonly string[] = [
   'create', 'add', 'update', 'set', 'put', 'edit', 'apply', 'deploy', 'import', 'upload', 'enable', 'publish',
   'install', 'start', 'restart', 'push', 'write', 'copy', 'cp', 'mv', 'move', 'rename', 'patch', 'post', 'new', 'init',
+  'execute', 'submit', 'invoke', 'trigger', 'call', 'resize', 'attach', 'promote', 'clone', 'tag', 'label',
 ];
 /** Verbs that delete what they name. */
 export const DELETE_WORDS: readonly string[] = ['delete', 'del', 'rm', 'remove', 'destroy', 'purge', 'drop', 'wipe', 'truncate', 'erase'];

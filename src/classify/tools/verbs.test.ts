@@ -24,7 +24,7 @@ test('findVerb: the first word that carries a known verb decides', () => {
   assert.deepEqual(findVerb(['deleteIndex'], sets), { kind: 'destroy', verb: 'deleteIndex', index: 0 });
   assert.deepEqual(findVerb(['apps:purge'], sets), { kind: 'destroy', verb: 'apps:purge', index: 0 });
   assert.deepEqual(findVerb(['apps'], sets), { kind: 'read', verb: 'apps', index: 0 });
-  assert.equal(findVerb(['apps', 'rename', 'x'], sets), null);
+  assert.deepEqual(findVerb(['apps', 'rename', 'x'], sets), { kind: 'change', verb: 'rename', index: 1, target: 'x' });
   // Read words that are also nouns give way to a verb after them.
   assert.deepEqual(findVerb(['logging', 'logs', 'delete', 'app'], sets), { kind: 'destroy', verb: 'delete', index: 2, target: 'app' });
   assert.deepEqual(findVerb(['log-analytics', 'workspace', 'delete'], sets), { kind: 'destroy', verb: 'delete', index: 2 });
@@ -35,7 +35,10 @@ test('findVerb: the first word that carries a known verb decides', () => {
 test('findVerb: a change word ends the search, and file-like words are not verbs', () => {
   assert.deepEqual(findVerb(['flags', 'create', 'list-users'], sets), { kind: 'change', verb: 'create', index: 1, target: 'list-users' });
   assert.deepEqual(findVerb(['instances', 'remove-labels', 'web'], sets), { kind: 'change', verb: 'remove-labels', index: 1, target: 'web' });
-  assert.equal(findVerb(['cp', 'delete-me.txt', 'remote/'], compileVerbs({ destroy: ['delete'], read: [], change: [] })), null);
+  assert.equal(findVerb(['upload2', 'delete-me.txt', 'remote/'], compileVerbs({ destroy: ['delete'], read: [], change: [] })), null);
+  // The common change verbs are always known, unless the table destroys or reads with one.
+  assert.deepEqual(findVerb(['jobs', 'execute', 'purge-job'], sets), { kind: 'change', verb: 'execute', index: 1, target: 'purge-job' });
+  assert.deepEqual(findVerb(['tag', 'x'], compileVerbs({ destroy: ['tag'], read: [] })), { kind: 'destroy', verb: 'tag', index: 0, target: 'x' });
   assert.equal(findVerb(['a', 'b', 'c', 'd', 'delete'], sets), null);
 });
 

@@ -30,8 +30,8 @@ export type VerbSpec = {
   /** Nouns that read when they end the command path: `heroku apps` and `crictl images` list,
    * while `ctr images rm x` does not. */
   bare?: readonly string[];
-  /** Whole words that are routine changes; they end the search (e.g. "remove-labels"). Defaults
-   * to CHANGE_WORDS, so a name after `create` ("create beta-search") is not read as a verb. */
+  /** Whole words that are routine changes; they end the search (e.g. "remove-labels"). CHANGE_WORDS
+   * are added, so a name after `create` ("create beta-search") is not read as a verb. */
   change?: readonly string[];
   /** How many command-path words to look at (default 4). */
   depth?: number;
@@ -107,7 +107,9 @@ export function compileVerbs(spec: VerbWords): VerbSets {
   return {
     destroy: new Set(spec.destroy),
     read: new Set(spec.read),
-    change: new Set(spec.change ?? CHANGE_WORDS),
+    // The common change verbs always end the search (a name after `create` or `execute` is not a
+    // verb), unless the table uses one of them as a destroying or reading verb.
+    change: new Set([...(spec.change ?? []), ...CHANGE_WORDS].filter((w) => !spec.destroy.includes(w) && !spec.read.includes(w))),
     bare: new Set(spec.bare ?? []),
     depth: spec.depth ?? 4,
   };

@@ -21,7 +21,9 @@ type Tf = { p: ParsedArgs; sub: string; rest: string[]; has(flag: string): boole
 export function parseTf(inv: Invocation): Tf {
   // Go's flag package takes -flag and --flag alike; fold "--auto-approve" into "-auto-approve".
   const args = inv.args.map((a) => (/^--(auto-approve|destroy|replace|refresh-only|force|help|check|input|lock|chdir|target|var|var-file|out|backup|state|help)\b/.test(a) ? a.slice(1) : a));
-  const p = parseArgs(args, { valued: VALUED, noClusters: true });
+  // `terragrunt run --all -- apply -auto-approve`: what follows "--" is terraform's own command line.
+  const dd = args.indexOf('--');
+  const p = parseArgs(dd < 0 ? args : [...args.slice(0, dd), ...args.slice(dd + 1)], { valued: VALUED, noClusters: true });
   let pos = [...p.pos];
   // terragrunt run-all apply / run --all -- apply / run -- apply
   if (pos[0] === 'run-all' || pos[0] === 'run') pos = pos.slice(1);
@@ -55,7 +57,7 @@ export const TERRAFORM: ToolTable = defineTable({
       if (noPrompt(t)) return { explanation: `${inv.name} apply ${on(t, '-auto-approve') ? '-auto-approve' : '--non-interactive'}: applies every change in the plan, deletes and replacements included, without a human confirming` };
       if (answersYes(inv)) return { explanation: `${inv.name} apply: the script answers "yes" for the human, so nobody reviews the plan` };
       return null;
-    }, { match: ['terraform apply -auto-approve', 'tofu apply --auto-approve -var env=prod', 'terragrunt run-all apply --terragrunt-non-interactive'], no_match: ['terraform apply', 'terraform apply -refresh-only -auto-approve', 'terraform apply -auto-approve=false'] }),
+    }, { match: ['terraform apply -auto-approve', 'tofu apply --auto-approve -var env=prod', 'terragrunt run-all apply --terragrunt-non-interactive', 'terragrunt run --all -- apply -auto-approve'], no_match: ['terraform apply', 'terraform apply -refresh-only -auto-approve', 'terraform apply -auto-approve=false'] }),
     rule('terraform.replace', 'destructive', 'replace-resource', 'forces resources to be destroyed and recreated', (inv) => {
       const t = parseTf(inv);
       if (help(t)) return null;

@@ -16,7 +16,7 @@ const ONE_ARG = new Set([
 const EXEC = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 const WRITES = new Set(['-fprint', '-fprint0', '-fls', '-fprintf']);
 
-type Parsed = { roots: string[]; rootDynamic: boolean[]; deletes: boolean; writes: boolean; execs: string[][] };
+type Parsed = { roots: string[]; rootDynamic: boolean[]; deletes: boolean; writes: boolean; execs: string[][]; names: string[]; negated: boolean };
 
 const parseFind = perInvocation((inv: Invocation): Parsed => {
   const a = inv.args;
@@ -30,7 +30,7 @@ const parseFind = perInvocation((inv: Invocation): Parsed => {
     rootDynamic.push(inv.dynamic[i] ?? false);
     i++;
   }
-  const out: Parsed = { roots, rootDynamic, deletes: false, writes: false, execs: [] };
+  const out: Parsed = { roots, rootDynamic, deletes: false, writes: false, execs: [], names: [], negated: false };
   while (i < a.length) {
     const t = a[i] ?? '';
     if (EXEC.has(t)) {
@@ -42,6 +42,8 @@ const parseFind = perInvocation((inv: Invocation): Parsed => {
       continue;
     }
     if (t === '-delete') out.deletes = true;
+    if ((t === '-name' || t === '-iname') && a[i + 1] !== undefined) out.names.push(a[i + 1] ?? '');
+    if (t === '!' || t === '-not') out.negated = true;
     if (WRITES.has(t)) out.writes = true;
     if (t === '-fprintf') i += 3;
     else if (ONE_ARG.has(t) || t.startsWith('-newer')) i += 2;
@@ -61,11 +63,18 @@ function rootOf(p: Parsed, inv: Invocation): { raw: string; precious: boolean; d
   return { raw: raws[0] ?? '.', precious: false, dynamic: false };
 }
 
+// `find . -name '*.pyc' -delete` removes only what a build or interpreter recreates: every name
+// filter is a build/cache dir or debris pattern, and nothing is negated (`! -name` would invert it).
+function onlyRegenerable(p: Parsed): boolean {
+  return p.names.length > 0 && !p.negated && p.names.every((n) => classifyPath(n).cls === 'build');
+}
+
 // Commands that delete what they are given: run on every match, they are find -delete.
 const DELETERS = new Set(['rm', 'unlink', 'shred', 'rmdir']);
 
-function deletionFinding(root: { raw: string; precious: boolean; dynamic: boolean }, how: string): Finding {
+function deletionFinding(root: { raw: string; precious: boolean; dynamic: boolean }, how: string, p: Parsed): Finding {
   const base = { rule: 'find.delete', effect: 'delete-files', target: root.raw, tool: 'find' };
+  if (onlyRegenerable(p)) return { ...base, risk: 'mutating', target: `${root.raw} (${p.names.join(', ')})`, explanation: `find ${how} removes only regenerable files (${p.names.join(', ')})` };
   if (root.dynamic) return { ...base, risk: 'unknown', explanation: `find ${how} under a computed path (${root.raw})` };
   if (!root.precious) return { ...base, risk: 'mutating', explanation: `find ${how} inside a build, cache or temp directory (${root.raw})` };
   return { ...base, risk: 'destructive', explanation: `find ${how} removes matching files under ${root.raw}` };
@@ -77,9 +86,11 @@ function execFindings(inv: Invocation, ctx: ToolContext): Finding[] {
   const out: Finding[] = [];
   for (const words of p.execs) {
     const name = (words[0] ?? '').replace(/^.*\//, '');
-    if (DELETERS.has(name)) out.push(deletionFinding(root, `-exec ${name}`));
-    // "{}" is each file found; judge it as the find root, which is what the command can reach.
-    const replaced = words.map((w) => w.split('{}').join(root.raw));
+    if (DELETERS.has(name)) out.push(deletionFinding(root, `-exec ${name}`, p));
+    // "{}" is each file found; judge it as the find root, which is what the command can reach,
+    // or as a match under the root when the name filters say only regenerable files match.
+    const each = onlyRegenerable(p) ? `${root.raw.replace(/\/$/, '')}/${p.names[0] ?? ''}` : root.raw;
+    const replaced = words.map((w) => w.split('{}').join(each));
     const dyn = words.map((w) => w.includes('{}') && root.dynamic);
     const sub = subInvocation(inv, replaced, dyn);
     if (!sub) {
@@ -101,11 +112,11 @@ export const FIND_TABLE: ToolTable = defineLocalTable({
       test: (inv) => {
         const p = parseFind(inv);
         if (!p.deletes) return null;
-        const f = deletionFinding(rootOf(p, inv), '-delete');
+        const f = deletionFinding(rootOf(p, inv), '-delete', p);
         return { target: f.target ?? '', risk: f.risk, explanation: f.explanation };
       },
       examples: {
-        match: ['find . -name "*.orig" -delete', 'find / -type f -delete', 'find ./node_modules -name "*.map" -delete'],
+        match: ['find . -name "*.orig" -delete', 'find / -type f -delete', 'find ./node_modules -name "*.map" -delete', 'find . ! -name "*.pyc" -delete'],
         no_match: ['find . -name -delete -print', 'find . -exec echo -delete \\;', 'find . -name "*.ts"'],
       },
     },

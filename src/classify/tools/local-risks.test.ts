@@ -55,12 +55,15 @@ test('files: a known cwd decides what relative paths mean', () => {
 
 test('files: find, overwrites, permissions, devices', () => {
   check([
-    ['find . -name "*.pyc" -delete', 'destructive'],
+    ['find . -name "*.pyc" -delete', 'mutating'],
+    ['find . -type d -name __pycache__ -exec rm -rf {} +', 'mutating'],
+    ['find . -name "*.py" -delete', 'destructive'],
+    ['find . ! -name "*.pyc" -delete', 'destructive'],
     ['find ./build -name "*.o" -delete', 'mutating'],
     ['find /tmp -mtime +7 -delete', 'mutating'],
     ['find . -name -delete', 'readonly'],
     ['find . -type f -exec rm -rf {} \\;', 'destructive'],
-    ['find . -name "*.tmp" -exec rm {} +', 'destructive'],
+    ['find . -name "*.csv" -exec rm {} +', 'destructive'],
     ['find ./build -type f -exec rm -f {} +', 'mutating'],
     ['find . -name "*.txt" -exec grep -l TODO {} +', 'readonly'],
     ['find / -name passwd', 'readonly'],

@@ -72,3 +72,8 @@ export function actionLine(a: RequestView['action']): string {
   const t = a.kind === 'terraform-plan' ? String(a['command'] ?? 'terraform apply') + ' (plan)' : actionText(a).replace(/^# in .*\n/, '');
   return t.length > 140 ? t.slice(0, 139) + '…' : t;
 }
+
+/** A list's one line for a request: a plan by what it changes, anything else by its text. */
+export function headline(r: RequestView): string {
+  return r.action.kind === 'terraform-plan' ? `${String(r.action['command'] ?? 'terraform apply')}: ${r.summary.replace(/^Terraform plan: /, '')}` : actionLine(r.action);
+}

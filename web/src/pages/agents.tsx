@@ -7,7 +7,7 @@ import { useLiveEvent } from '../live';
 import { Link } from '../router';
 import { clock, duration, useNow, when } from '../time';
 import type { AgentRow, FreezeState } from '../types';
-import { actionLine } from '../words';
+import { headline } from '../words';
 import { EnvBadge, RiskBadge, StatusBadge } from '../parts/badges';
 
 export function AgentsPage({ me, freeze, onFreeze }: { me: Me; freeze: FreezeState; onFreeze(s: FreezeState): void }) {
@@ -66,7 +66,7 @@ export function AgentsPage({ me, freeze, onFreeze }: { me: Me; freeze: FreezeSta
                 <li key={r.id}>
                   <StatusBadge status={r.status} /> <RiskBadge risk={r.risk} /> <EnvBadge env={r.environment} />{' '}
                   <Link href={`/requests/${encodeURIComponent(r.id)}`} className="mono">
-                    {actionLine(r.action)}
+                    {headline(r)}
                   </Link>{' '}
                   <span className="muted">{duration(now - r.createdAt)} ago</span>
                 </li>

@@ -7,7 +7,7 @@ import { useLiveEvent } from '../live';
 import { Link } from '../router';
 import { clock, duration, useNow } from '../time';
 import type { RequestView } from '../types';
-import { actionLine, whyNot } from '../words';
+import { actionLine, headline, whyNot } from '../words';
 import { EnvBadge, RiskBadge, StatusBadge } from '../parts/badges';
 
 export function Inbox({ me }: { me: Me }) {
@@ -59,7 +59,7 @@ export function Inbox({ me }: { me: Me }) {
             <li key={r.id}>
               <StatusBadge status={r.status} /> <RiskBadge risk={r.risk} /> <EnvBadge env={r.environment} />{' '}
               <Link href={`/requests/${encodeURIComponent(r.id)}`} className="mono">
-                {actionLine(r.action)}
+                {headline(r)}
               </Link>{' '}
               <span className="muted">
                 by {r.agent}, {duration(now - r.createdAt)} ago

@@ -49,6 +49,11 @@ export const ERRORS = {
   E_CHAIN_BROKEN: { status: 500, message: 'The audit chain does not verify.' },
   E_NOT_BUILT: { status: 500, message: 'Countersign is not built yet. Run `npm ci && npm run build`.' },
   E_USAGE: { status: 400, message: 'The command line is not valid. See `countersign --help`.' },
+  // recovery points (src/broker/recovery)
+  E_RECOVERY_CORRUPT: { status: 409, message: 'The recovery point does not match its checksums or its audited digest, so it is not restored.' },
+  E_RECOVERY_MISSING: { status: 404, message: 'There is no usable recovery point for this request.' },
+  E_RECOVERY_TOO_LARGE: { status: 413, message: 'The recovery point would be larger than the target\'s recovery.max_bytes.' },
+  E_RECOVERY_FAILED: { status: 500, message: 'The recovery point could not be taken or restored.' },
   E_NOT_EMPTY: { status: 409, message: 'The destination already holds Countersign data; copying goes only into an empty database.' },
 } as const;
 

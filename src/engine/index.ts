@@ -36,6 +36,8 @@ export type EngineOptions = {
   clock?: Clock;
   ids?: Ids;
   notifier?: Notifier;
+  /** Where the broker keeps recovery points (recovery/<request-id>/); defaults to config.dataDir. */
+  dataDir?: string;
   /** Base URL approvers open; used in answers' approval.url. */
   publicUrl?: string;
   /** How often pending requests are checked for expiry; 0 turns the sweeper off. */
@@ -81,6 +83,8 @@ export function createEngine(opts: EngineOptions) {
     },
     clock,
     store: opts.store,
+    /** The data directory (recovery points live under it); undefined when the engine has none. */
+    dataDir: opts.dataDir ?? opts.config?.dataDir,
     hookWaitMs: opts.hookWaitMs,
     submit: (agent: Agent, input: SubmitInput, opts?: SubmitOptions): Promise<SubmitAnswer> => submit(ctx, agent, input, opts),
     /** A configured target with its credentials: for the broker, never for an answer to an agent. */

@@ -9,6 +9,7 @@ import { checkAgentEnv, composeEnv, secretsOf } from './env.js';
 import { placeFiles } from './files.js';
 import { exposesCredentials } from './guard.js';
 import { StreamRedactor } from './redact.js';
+import { runWithRecovery } from '../recovery/broker-hook.js';
 
 export type ExecEvent =
   | { type: 'started'; id: string; target: string; environment: string }
@@ -56,24 +57,26 @@ async function execute(engine: Engine, r: RequestRecord, target: Target, command
   emit({ type: 'started', id: r.id, target: target.id, environment: r.environment });
   const t0 = Date.now();
   let removeFiles = (): void => undefined;
-  let outcome: { code: number | null; signal: string | null; why?: string };
+  let outcome: { code: number | null; signal: string | null; why?: string; errorCode?: string; detail?: Record<string, unknown> };
   try {
     removeFiles = placeFiles(target.credentials?.files ?? {});
-    outcome = await spawnStreaming(command, cwd, env, secretsOf(target), timeoutMs, emit, abort);
+    // A recovery point is taken first where one can exist (and `countersign rollback <id>` restores
+    // one instead of running a program): see src/broker/recovery/broker-hook.ts.
+    outcome = await runWithRecovery(engine, r, target, command, cwd, env, emit, () => spawnStreaming(command, cwd, env, secretsOf(target), timeoutMs, emit, abort));
   } catch (err) {
     outcome = { code: null, signal: null, why: err instanceof Error ? err.message : String(err) };
   } finally {
     removeFiles();
   }
   const ok = outcome.code === 0;
-  const detail = { exitCode: outcome.code, signal: outcome.signal, durationMs: Date.now() - t0, ...(outcome.why ? { error: outcome.why } : {}) };
+  const detail = { exitCode: outcome.code, signal: outcome.signal, durationMs: Date.now() - t0, ...(outcome.why ? { error: outcome.why } : {}), ...(outcome.detail ?? {}) };
   try {
     await engine.finishExecution(r.id, ok, detail);
   } catch (err) {
     // The command ran; only the record of its end failed. Say so rather than pretend success.
     emit({ type: 'error', code: isCountersignError(err) ? err.code : 'E_STORE', message: `The command ended but its result could not be recorded: ${err instanceof Error ? err.message : String(err)}` });
   }
-  if (outcome.why) emit({ type: 'error', code: 'E_INTERNAL', message: outcome.why });
+  if (outcome.why) emit({ type: 'error', code: outcome.errorCode ?? 'E_INTERNAL', message: outcome.why });
   emit({ type: 'exit', code: outcome.code, signal: outcome.signal, status: ok ? 'executed' : 'failed' });
 }
 

@@ -268,6 +268,7 @@ test('backup and remote copy', () => {
   check([
     ['rsync -a src/ dst/', 'mutating'],
     ['rsync -a --delete src/ dst/', 'destructive'],
+    ['rsync -a --delete public/ dist/', 'mutating'],
     ['rsync -an --delete src/ dst/', 'readonly'],
     ['scp build.tgz deploy@web:/srv/releases/', 'mutating'],
     ['scp sshd_config root@web:/etc/ssh/', 'destructive'],

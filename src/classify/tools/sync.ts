@@ -41,6 +41,11 @@ export const RSYNC_TABLE: ToolTable = defineLocalTable({
         const flag = [...p.opts.keys()].find((k) => k === '--del' || k.startsWith('--delete') || k === '--remove-source-files' || k === '--remove-sent-files');
         if (!flag) return null;
         const d = destination(p);
+        // Mirroring into a build or temp dir (`rsync -a --delete src/ dist/`) only loses regenerable files.
+        const destCls = d && !d.remote ? classifyPath(d.path, false, inv.cwd).cls : undefined;
+        if (!flag.startsWith('--remove') && (destCls === 'build' || destCls === 'temp')) {
+          return { risk: 'mutating', target: d?.raw ?? '', explanation: `rsync ${flag} only prunes a build or temp directory (${d?.raw ?? ''})` };
+        }
         return { target: flag === '--remove-source-files' ? p.pos.slice(0, -1).join(' ') : (d?.raw ?? ''), explanation: `rsync ${flag} ${flag.startsWith('--remove') ? 'deletes the source files after copying' : 'deletes destination files missing from the source'}` };
       },
       examples: {

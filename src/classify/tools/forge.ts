@@ -33,10 +33,15 @@ export const GH: ToolTable = verbTable({
   destroy: [...DELETE_WORDS, 'delete-asset'],
   read: [...READ_WORDS, 'view', 'checks', 'browse', 'watch', 'download', 'token', 'api'],
   change: ['create', 'edit', 'merge', 'close', 'reopen', 'comment', 'review', 'archive', 'unarchive', 'rename', 'fork', 'clone', 'sync', 'set', 'enable', 'disable', 'login', 'logout', 'install', 'upgrade', 'checkout', 'ready', 'transfer', 'upload', 'rerun', 'cancel', 'lock', 'unlock', 'pin', 'develop'],
-  overrides: [apiRule('gh', ['gh api -X DELETE repos/acme/web/releases/42', 'gh api repos/acme/web/pulls', "gh api graphql -f query='mutation { deleteProjectV2Item(input: {}) { deletedItemId } }'"], ['gh repo view acme/web'])],
+  overrides: [
+    // Actions caches are rebuilt by the next run: clearing one is routine.
+    rule('gh.cache', 'mutating', 'clear-cache', 'gh cache delete: the next workflow run rebuilds the cache', (inv) => inv.args[0] === 'cache' && inv.args[1] === 'delete',
+      { match: ['gh cache delete --all'], no_match: ['gh cache list'] }),
+    apiRule('gh', ['gh api -X DELETE repos/acme/web/releases/42', 'gh api repos/acme/web/pulls', "gh api graphql -f query='mutation { deleteProjectV2Item(input: {}) { deletedItemId } }'"], ['gh repo view acme/web']),
+  ],
   examples: {
     destroy: { match: ['gh repo delete acme/old-site --yes', 'gh release delete v1.2.0 -R acme/web', 'gh secret delete NPM_TOKEN --org acme', 'gh run delete 123456'], no_match: ['gh repo archive acme/old-site', 'gh pr close 17'] },
-    read: { match: ['gh pr list --state open', 'gh run view 123456 --log', 'gh repo view acme/web --json name'], no_match: ['gh release create v1.3.0', 'gh cache delete --all'] },
+    read: { match: ['gh pr list --state open', 'gh run view 123456 --log', 'gh repo view acme/web --json name'], no_match: ['gh release create v1.3.0', 'gh run delete 99'] },
   },
 });
 

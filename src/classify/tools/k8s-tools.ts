@@ -125,4 +125,18 @@ export const CRICTL: ToolTable = verbTable({
   },
 });
 
-export const K8S_TOOL_TABLES: ToolTable[] = [ARGOCD, FLUX, ISTIOCTL, LINKERD, SKAFFOLD, LOCAL_CLUSTERS, CRICTL];
+// Workflow engines on Kubernetes: Argo Workflows (argo) and Tekton (tkn).
+export const ARGO_WORKFLOWS: ToolTable = verbTable({
+  name: 'argo',
+  commands: ['argo', 'tkn'],
+  valued: ['-n', '--namespace', '-o', '--output', '-l', '--selector', '-p', '--parameter', '--serviceaccount', '--context', '--kubeconfig', '--from', '-f', '--filename'],
+  destroy: [...DELETE_WORDS, 'terminate', 'stop', 'cancel'],
+  read: [...READ_WORDS, 'lint', 'wait', 'watch', 'describe'],
+  change: ['submit', 'resubmit', 'retry', 'resume', 'suspend', 'start', 'create', 'cron', 'template', 'archive', 'cp', 'node'],
+  examples: {
+    destroy: { match: ['argo delete --all -n ci', 'argo terminate nightly-7x2', 'tkn pipelinerun delete --all -n ci -f'], no_match: ['argo submit wf.yaml -n ci', 'tkn pipelinerun list -n ci'] },
+    read: { match: ['argo list -n ci', 'argo logs nightly-7x2', 'tkn pipelinerun logs build-1 -f'], no_match: ['argo stop nightly-7x2', 'tkn pipeline start build'] },
+  },
+});
+
+export const K8S_TOOL_TABLES: ToolTable[] = [ARGOCD, FLUX, ISTIOCTL, LINKERD, SKAFFOLD, LOCAL_CLUSTERS, CRICTL, ARGO_WORKFLOWS];

@@ -153,4 +153,32 @@ export const PROMTOOL: ToolTable = verbTable({
   },
 });
 
-export const DATA_TABLES: ToolTable[] = [MC, ALGOLIA, STRIPE, SQUARE, SPLUNK, NEWRELIC, DATADOG, PAGERDUTY, GRAFANA_CLI, PROMTOOL];
+export const SENTRY_CLI: ToolTable = verbTable({
+  name: 'sentry-cli',
+  commands: ['sentry-cli'],
+  valued: ['-o', '--org', '-p', '--project', '--auth-token', '--url', '-r', '--release', '--log-level'],
+  destroy: DELETE_WORDS,
+  read: [...READ_WORDS, 'info'],
+  change: ['new', 'finalize', 'set-commits', 'deploys', 'upload', 'upload-sourcemaps', 'send-event', 'login', 'propose-version'],
+  examples: {
+    destroy: { match: ['sentry-cli releases delete 2.4.1 -o acme -p web'], no_match: ['sentry-cli releases list -o acme'] },
+    read: { match: ['sentry-cli releases list -o acme -p web', 'sentry-cli info'], no_match: ['sentry-cli releases new 2.4.2'] },
+  },
+});
+
+// Elasticsearch Curator: actions on many indices at once, chosen by filters.
+export const CURATOR: ToolTable = verbTable({
+  name: 'curator',
+  commands: ['curator_cli', 'curator', 'es_curator'],
+  valued: ['--config', '--host', '--port', '--filter_list'],
+  depth: 1,
+  destroy: ['delete_indices', 'delete_snapshots', 'close', 'shrink', 'forcemerge'],
+  read: ['show_indices', 'show_snapshots'],
+  change: ['open', 'alias', 'allocation', 'replicas', 'rollover', 'snapshot', 'restore', 'reindex', 'cold2frozen', 'index_settings'],
+  examples: {
+    destroy: { match: ['curator_cli --host es.local delete_indices --filter_list \'[{"filtertype":"age","source":"name","direction":"older","unit":"days","unit_count":30}]\''], no_match: ['curator_cli --host es.local show_indices'] },
+    read: { match: ['curator_cli --host es.local show_indices --verbose'], no_match: ['curator_cli --host es.local close --filter_list \'{"filtertype":"none"}\''] },
+  },
+});
+
+export const DATA_TABLES: ToolTable[] = [MC, ALGOLIA, STRIPE, SQUARE, SPLUNK, NEWRELIC, DATADOG, PAGERDUTY, GRAFANA_CLI, PROMTOOL, SENTRY_CLI, CURATOR];

@@ -129,10 +129,12 @@ export function classifyPath(raw: string, dynamic = false, cwd?: string): PathIn
   const { segs, escapes } = collapse(p.split('/'));
   if (cwd && cwd.startsWith('/')) {
     const c = collapse(cwd.split('/')).segs;
-    if (!safeWorkspace(c)) {
-      // A relative path from "/" or a home directory lands on system or personal files.
-      const abs = collapse([...c, ...p.split('/')]).segs;
-      return { cls: classifyAbsolute(abs), norm: `/${abs.join('/')}` };
+    const abs = collapse([...c, ...p.split('/')]).segs;
+    const absCls = classifyAbsolute(abs);
+    // A relative path from "/" or a home directory lands on system or personal files; one from
+    // inside /tmp or a build dir stays there.
+    if (!safeWorkspace(c) || ((absCls === 'temp' || absCls === 'build') && escapes === 0)) {
+      return { cls: absCls, norm: `/${abs.join('/')}` };
     }
   }
   if (escapes > 0) return { cls: 'parent', norm: p };
@@ -144,7 +146,9 @@ function safeWorkspace(c: string[]): boolean {
   if (c.length === 0) return false;
   const cls = classifyAbsolute(c);
   if (cls === 'home') return c.length > 2;
-  return cls !== 'root' && cls !== 'system';
+  // An app checked out under /opt, /srv, /mnt or /var/www is a workspace like any other.
+  if (cls === 'system') return c.length > 1 && (['opt', 'srv', 'mnt', 'media', 'data'].includes(c[0] ?? '') || (c[0] === 'var' && c[1] === 'www' && c.length > 2));
+  return cls !== 'root';
 }
 
 // Where the operating system keeps its programs, configuration and package state. Writing a file

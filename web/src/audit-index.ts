@@ -1,6 +1,6 @@
 // Which request, agent, target and outcome each audit entry belongs to, so the timeline can be
 // filtered by them (a later entry such as request.approved names only its request).
-import type { AuditEntry } from './types';
+import type { AuditEntry } from './types.js';
 
 export type ReqInfo = { agent?: string; target: string; environment?: string; status?: string; summary?: string };
 

@@ -39,12 +39,18 @@ export const KILL_TABLE: ToolTable = defineLocalTable({
       id: 'kill.critical-service', risk: 'destructive', effect: 'stop-service',
       explain: 'kills a system or database service process',
       test: (inv) => {
-        if (inv.name === 'kill') return null;
+        if (inv.name === 'kill') {
+          // `kill $(pgrep postgres)`, `kill $(cat /run/nginx.pid)`: the pid source names the service.
+          const src = inv.args.filter((a, i) => inv.dynamic[i]).join(' ');
+          const svc = /(?:pgrep|pidof)\s+(?:-\S+\s+)*([\w.-]+)|\/([\w.-]+?)\.pid\b/.exec(src);
+          const name = svc?.[1] ?? svc?.[2];
+          return name !== undefined && CRITICAL.test(name) ? { target: name } : null;
+        }
         const names = inv.args.filter((a) => !a.startsWith('-'));
         const hit = names.find((n) => CRITICAL.test(n));
         return hit ? { target: hit } : null;
       },
-      examples: { match: ['pkill postgres', 'killall -9 nginx', 'sudo pkill -f dockerd'], no_match: ['pkill -f "vite dev"', 'killall node'] },
+      examples: { match: ['pkill postgres', 'killall -9 nginx', 'sudo pkill -f dockerd', 'kill -9 $(pgrep postgres)', 'kill $(cat /run/nginx.pid)'], no_match: ['pkill -f "vite dev"', 'killall node', 'kill $(pgrep -f vite)'] },
     },
   ],
   fallback: (inv) => (inv.args.includes('-l') || inv.args.includes('-L') || inv.args.includes('--list') || inv.args.includes('-0') ? 'readonly' : inv.args.length === 0 ? 'readonly' : 'mutating'),

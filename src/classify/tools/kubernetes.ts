@@ -16,7 +16,14 @@ const VALUED = [
 ];
 
 type K = { p: ParsedArgs; verb: string; rest: string[] };
+// Every kubectl rule reads the same parse; do it once per invocation.
+const PARSED = new WeakMap<Invocation, K>();
 function kube(inv: Invocation): K {
+  let k = PARSED.get(inv);
+  if (k === undefined) PARSED.set(inv, (k = parseKube(inv)));
+  return k;
+}
+function parseKube(inv: Invocation): K {
   // Parse only up to "--": what follows is a carried command, not kubectl's.
   const dd = inv.args.indexOf('--');
   const own = dd < 0 ? inv.args : inv.args.slice(0, dd);

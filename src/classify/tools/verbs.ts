@@ -53,10 +53,20 @@ export type VerbSpec = {
 
 const WORD = /^[A-Za-z][A-Za-z0-9_:-]*$/;
 
+// Option lists are module constants; build each one's Set once, not on every command.
+const SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+const NONE: ReadonlySet<string> = new Set();
+function setOf(list: readonly string[] | undefined): ReadonlySet<string> {
+  if (list === undefined) return NONE;
+  let set = SETS.get(list);
+  if (set === undefined) SETS.set(list, (set = new Set(list)));
+  return set;
+}
+
 /** Words of the command path (options and their values removed), in order, with their index in args. */
 export function pathWordsAt(inv: Invocation, spec: Pick<VerbSpec, 'valued' | 'longOptsTakeValues' | 'flags'>): { word: string; at: number }[] {
-  const valued = new Set(spec.valued ?? []);
-  const flags = new Set(spec.flags ?? []);
+  const valued = setOf(spec.valued);
+  const flags = setOf(spec.flags);
   const out: { word: string; at: number }[] = [];
   const a = inv.args;
   for (let i = 0; i < a.length; i++) {
@@ -193,7 +203,19 @@ export function verbTable(spec: VerbSpec): ToolTable {
   };
   const sets = compileVerbs(spec);
   const localNouns = new Set(spec.localNouns ?? []);
-  const verb = (inv: Invocation) => findVerb(pathWords(inv, spec), sets);
+  // Every rule of the table reads the same path; work it out once per invocation.
+  const pathCache = new WeakMap<Invocation, { word: string; at: number }[]>();
+  const path = (inv: Invocation) => {
+    let p = pathCache.get(inv);
+    if (p === undefined) pathCache.set(inv, (p = pathWordsAt(inv, spec)));
+    return p;
+  };
+  const verbCache = new WeakMap<Invocation, VerbHit | null>();
+  const verb = (inv: Invocation) => {
+    let v = verbCache.get(inv);
+    if (v === undefined) verbCache.set(inv, (v = findVerb(path(inv).map((p) => p.word), sets)));
+    return v;
+  };
   const deleteRule: ToolRule = {
     id: `${spec.name}.delete`,
     risk: 'destructive',
@@ -203,7 +225,7 @@ export function verbTable(spec: VerbSpec): ToolTable {
       if (hasDryRun(inv.args, dry) || helpAnywhere(inv, !spec.noShortHelp) || silenced(inv, ctx)) return null;
       const v = verb(inv);
       if (v?.kind !== 'destroy') return null;
-      const first = (pathWords(inv, spec)[0] ?? '').toLowerCase();
+      const first = (path(inv)[0]?.word ?? '').toLowerCase();
       if (localNouns.has(first) || localNouns.has(tokens(first)[0] ?? '')) return null;
       const what = v.target !== undefined && !v.target.startsWith('-') ? ` ${v.target}` : '';
       return { ...(what ? { target: what.trim() } : {}), explanation: `${inv.name} ${v.verb}${what}: deletes or takes out what it names; not cheaply undone` };
@@ -232,7 +254,8 @@ export function verbTable(spec: VerbSpec): ToolTable {
     effect: 'computed-subcommand',
     explain: `${spec.name}: the subcommand is computed at run time, so what runs cannot be known`,
     test(inv) {
-      for (const p of pathWordsAt(inv, spec).slice(0, sets.depth)) {
+      if (!inv.dynamic.includes(true)) return null;
+      for (const p of path(inv).slice(0, sets.depth)) {
         if (inv.dynamic[p.at] === true) return { target: p.word, explanation: `${inv.name} ${p.word}: the subcommand is computed at run time, so what runs cannot be known` };
         if (findVerb([p.word], { ...sets, depth: 1 }) !== null) return null;
       }

@@ -6,16 +6,21 @@
 // Phase 1: `--agents` concurrent agents (each its own principal and keep-alive connection) submit
 // distinct actions (a mix of shell, SQL and Terraform, in staging and production) for `--seconds`.
 // Phase 2: one agent submits `--single` actions one after another: the latency of one decision.
+// The agents speak through a lean raw-socket client (./raw-client.ts); `--node-client` uses
+// node:http's client instead, to compare. The server's CPU time is read per thread from /proc
+// (the serving thread apart from the rest), and the bench's own CPU is reported too, so a reader
+// can work out what an idle machine would sustain whatever the load was while measuring.
 // Prints one JSON line; see bench/RESULTS.md for recorded numbers. BENCH_SERVER_NODE_ARGS passes
 // node options to the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_SERVER_ARGS extra
 // `serve` options (e.g. "--store-thread").
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { Agent as HttpAgent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { hashToken, starterConfig } from '../../src/config/index.js';
+import { RawConnection } from './raw-client.js';
 
 const BIN = new URL('../../../bin/countersign', import.meta.url).pathname;
 
@@ -27,6 +32,19 @@ function arg(name: string, dflt: number): number {
 const AGENTS = arg('agents', 50);
 const SECONDS = arg('seconds', 10);
 const SINGLE = arg('single', 500);
+const NODE_CLIENT = process.argv.includes('--node-client');
+
+/** One agent's way of posting: a raw keep-alive socket, or node:http with a keep-alive agent. */
+type Poster = { post(body: string): Promise<number>; close(): void };
+
+async function poster(url: URL, token: string): Promise<Poster> {
+  if (NODE_CLIENT) {
+    const agent = new HttpAgent({ keepAlive: true, maxSockets: 1 });
+    return { post: (body) => post(url, agent, token, body), close: () => agent.destroy() };
+  }
+  const c = await RawConnection.open(url, token);
+  return { post: async (body) => (await c.post(body)).status, close: () => c.close() };
+}
 
 function team(): { dir: string; tokens: string[]; prod: string; staging: string } {
   const dir = mkdtempSync(join(tmpdir(), 'cs-bench-'));
@@ -74,11 +92,24 @@ function post(url: URL, agent: HttpAgent, token: string, body: string): Promise<
   });
 }
 
-/** CPU seconds (user + system) the process has used so far, from /proc (Linux); NaN elsewhere. */
-function cpuSeconds(pid: number): number {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+/** CPU seconds (user + system) used so far, from /proc (Linux): the whole process and its main
+ * (serving) thread; NaN elsewhere. */
+function cpuSeconds(pid: number): { all: number; main: number } {
+  const ticks = (path: string): number => {
+    const f = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
     return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  };
+  try {
+    // The process total includes threads that have already exited (a thread's own file does not).
+    return { all: ticks(`/proc/${pid}/stat`), main: ticks(`/proc/${pid}/task/${pid}/stat`) };
+  } catch {
+    return { all: NaN, main: NaN };
+  }
+}
+
+function threads(pid: number): number {
+  try {
+    return readdirSync(`/proc/${pid}/task`).length;
   } catch {
     return NaN;
   }
@@ -99,21 +130,27 @@ async function main(): Promise<void> {
   const load0 = loadavg()[0];
 
   // Phase 1: throughput with AGENTS concurrent agents.
-  const agent = new HttpAgent({ keepAlive: true, maxSockets: AGENTS });
+  const posters = await Promise.all(t.tokens.map((token) => poster(url, token)));
   const lat: number[] = [];
   let errors = 0;
   let n = 0;
   const warmupEnd = Date.now() + 1000;
   const end = warmupEnd + SECONDS * 1000;
   let counted = 0;
-  let cpuAtWarmupEnd = NaN;
-  setTimeout(() => (cpuAtWarmupEnd = cpuSeconds(child.pid!)), warmupEnd - Date.now());
+  let cpuAtWarmupEnd = { all: NaN, main: NaN };
+  let clientCpu0 = process.cpuUsage();
+  let t0 = performance.now();
+  setTimeout(() => {
+    cpuAtWarmupEnd = cpuSeconds(child.pid!);
+    clientCpu0 = process.cpuUsage();
+    t0 = performance.now();
+  }, warmupEnd - Date.now());
   await Promise.all(
-    t.tokens.map(async (token) => {
+    posters.map(async (p) => {
       while (Date.now() < end) {
         const body = JSON.stringify(action(n++, t));
         const s = performance.now();
-        const status = await post(url, agent, token, body).catch(() => 0);
+        const status = await p.post(body).catch(() => 0);
         const now = Date.now();
         if (now < warmupEnd) continue;
         if (status !== 200) errors++;
@@ -122,33 +159,44 @@ async function main(): Promise<void> {
       }
     }),
   );
-  const serverCpu = cpuSeconds(child.pid!) - cpuAtWarmupEnd;
-  agent.destroy();
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpuEnd = cpuSeconds(child.pid!);
+  const clientCpu = process.cpuUsage(clientCpu0);
+  const serverThreads = threads(child.pid!);
+  for (const p of posters) p.close();
   lat.sort((a, b) => a - b);
-  // CPU time per decision is what the machine's load cannot inflate: 1000 / cpuMsPerDecision is
-  // the rate one idle core could sustain for the server's own work.
-  const cpuMsPerDecision = Number(((serverCpu * 1000) / counted).toFixed(3));
+  // CPU time per decision is what the machine's load cannot inflate. The serving thread's share
+  // bounds one process at 1000 / mainMs decisions/s on an idle core; all three together bound two
+  // idle cores at 2000 / (server + client) decisions/s.
+  const perDecision = (seconds: number): number => Number(((seconds * 1000) / counted).toFixed(3));
+  const serverMs = perDecision(cpuEnd.all - cpuAtWarmupEnd.all);
+  const mainMs = perDecision(cpuEnd.main - cpuAtWarmupEnd.main);
+  const clientMs = perDecision((clientCpu.user + clientCpu.system) / 1e6);
   const throughput = {
     agents: AGENTS,
-    seconds: SECONDS,
+    seconds: Number(elapsed.toFixed(2)),
     decisions: counted,
-    perSecond: Math.round(counted / SECONDS),
+    perSecond: Math.round(counted / elapsed),
     p50: pct(lat, 0.5),
     p99: pct(lat, 0.99),
     errors,
-    serverCpuMsPerDecision: cpuMsPerDecision,
+    serverCpuMsPerDecision: serverMs,
+    servingThreadCpuMsPerDecision: mainMs,
+    serverThreads,
+    clientCpuMsPerDecision: clientMs,
+    idleTwoCoreBound: Math.round(Math.min(1000 / mainMs, 2000 / (serverMs + clientMs))),
   };
 
   // Phase 2: one decision at a time.
-  const one = new HttpAgent({ keepAlive: true, maxSockets: 1 });
+  const one = await poster(url, t.tokens[0]!);
   const single: number[] = [];
   for (let i = 0; i < SINGLE; i++) {
     const body = JSON.stringify(action(1_000_000 + i * 5, t)); // always the staging `git log` shape
     const s = performance.now();
-    await post(url, one, t.tokens[0]!, body);
+    await one.post(body);
     single.push(performance.now() - s);
   }
-  one.destroy();
+  one.close();
   single.sort((a, b) => a - b);
 
   // Stop the server (it commits what it accepted), then the chain must verify offline.
@@ -166,7 +214,8 @@ async function main(): Promise<void> {
       throughput,
       single: { decisions: SINGLE, p50: pct(single, 0.5), p99: pct(single, 0.99) },
       audit: { ok: chain.ok, entries: chain.entries },
-      machine: { cpus: cpus().length, loadavgAtStart: Number(load0!.toFixed(2)) },
+      client: NODE_CLIENT ? 'node:http' : 'raw',
+      machine: { cpus: cpus().length, loadavgAtStart: Number(load0!.toFixed(2)), loadavgAtEnd: Number(loadavg()[0]!.toFixed(2)) },
     }),
   );
 }

@@ -111,6 +111,7 @@ test('dashboard: live inbox, operator refused, two seniors release the waiting a
     await seniorC.getByRole('link', { name: 'Audit' }).click();
     const chain = seniorC.locator('.chain');
     await chain.filter({ hasText: /Chain verified: \d+ entries/ }).waitFor();
+    await shot(seniorC, 'audit-desktop');
     await seniorC.getByLabel('Decision').selectOption('denied');
     const denied = await seniorC.locator('.timeline li strong').allInnerTexts();
     assert.deepEqual(denied, ['action.decided', 'action.proposed']);
@@ -126,6 +127,8 @@ test('dashboard: live inbox, operator refused, two seniors release the waiting a
     await admin.getByRole('button', { name: 'Freeze everything' }).click();
     await seniorC.locator('.frozen').filter({ hasText: 'FROZEN by admin: drill' }).waitFor({ timeout: 5000 });
     assert.equal((await submit(steps[0]!.body)).body.status, 'pending');
+    await admin.getByRole('heading', { name: 'agent-1' }).waitFor();
+    await shot(admin, 'agents-frozen-desktop');
     await admin.getByLabel('Reason (required)').fill('drill over');
     await admin.getByRole('button', { name: 'Thaw' }).click();
     await seniorC.locator('.frozen').waitFor({ state: 'detached', timeout: 5000 });

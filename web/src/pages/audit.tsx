@@ -108,7 +108,7 @@ export function AuditPage() {
         {shown.map((e) => {
           const req = typeof e.body['request'] === 'string' ? e.body['request'] : null;
           return (
-            <li key={e.seq} className={`t-${e.type.replace(/\W/g, '-')}`}>
+            <li key={e.seq} className={`t-${e.type.replace(/\W/g, '-')}${typeof e.body['status'] === 'string' ? ` s-${e.body['status']}` : ''}`}>
               <span className="seq mono">#{e.seq}</span> <time dateTime={new Date(e.at).toISOString()}>{when(e.at)}</time> <strong>{e.type}</strong>{' '}
               <span>{describeEntry(e)}</span>{' '}
               {req && (

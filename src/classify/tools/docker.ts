@@ -2,6 +2,7 @@
 // Volumes hold data (deleting them is destructive); stopping or killing containers takes a service
 // out (destructive); images and build cache are regenerable (mutating); listings read.
 // `docker exec CTR cmd` and `docker run IMAGE cmd` carry a command, classified as such.
+import { classifyPath, isOsPath } from './paths.js';
 import { carried, defineLocalTable, subInvocation } from './table.js';
 import { EXEC_VALUED, firstOperand, parseDocker, RUN_VALUED, type DockerCall } from './docker-parse.js';
 import type { Invocation, RuleHit, ToolContext, ToolTable } from './types.js';
@@ -42,6 +43,12 @@ function deletesData(c: DockerCall): RuleHit | null {
   if (c.group === 'compose' && (c.verb === 'down' || c.verb === 'rm') && has(c.rest, '-v', '--volumes')) return { target: 'compose volumes', explanation: `compose ${c.verb} -v deletes the services' volumes` };
   if (c.group === '' && c.verb === 'rmi' && force) return { target: operands(c.rest), explanation: 'docker rmi --force removes images even when containers use them' };
   if ((c.group === 'secret' || c.group === 'config') && /^(rm|remove)$/.test(c.verb)) return { target: operands(c.rest) };
+  if (c.group === '' && c.verb === 'cp') {
+    // `docker cp ctr:/etc/passwd /etc/passwd` writes over the host's system files.
+    const ops = c.rest.filter((a) => !a.startsWith('-'));
+    const dest = ops[ops.length - 1] ?? '';
+    if (ops.length >= 2 && !/^[\w.-]+:/.test(dest) && isOsPath(classifyPath(dest))) return { target: dest, explanation: `docker cp writes over a host system path (${dest})` };
+  }
   return null;
 }
 
@@ -97,8 +104,8 @@ export const DOCKER_TABLE: ToolTable = defineLocalTable({
       explain: 'deletes volumes, stopped containers or images that running containers still use',
       test: (inv) => deletesData(parseDocker(inv)),
       examples: {
-        match: ['docker volume rm pgdata', 'docker system prune -af', 'podman system reset --force', 'docker volume prune -f', 'docker rm -v cache', 'docker compose down -v', 'docker rmi -f app:latest', 'docker container prune --force'],
-        no_match: ['docker system prune', 'docker volume ls', 'docker rmi app:old', 'docker image prune -f'],
+        match: ['docker volume rm pgdata', 'docker system prune -af', 'podman system reset --force', 'docker cp web:/tmp/sshd_config /etc/ssh/sshd_config', 'docker volume prune -f', 'docker rm -v cache', 'docker compose down -v', 'docker rmi -f app:latest', 'docker container prune --force'],
+        no_match: ['docker system prune', 'docker volume ls', 'docker rmi app:old', 'docker image prune -f', 'docker cp web:/app/logs ./logs', 'docker cp ./fix.conf web:/etc/nginx/'],
       },
     },
     {

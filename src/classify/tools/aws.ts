@@ -62,7 +62,13 @@ const inert = (c: AwsCall, inv: Invocation) =>
   c.op === 'help' || c.rest.includes('help') || c.service === 'help' || inv.args.includes('--help') ||
   (c.op === 'deploy' && c.flags.has('--no-execute-changeset'));
 
-const call = (inv: Invocation) => parseAws(inv.args);
+// Every rule reads the same parse; do it once per invocation.
+const PARSED = new WeakMap<Invocation, AwsCall>();
+const call = (inv: Invocation): AwsCall => {
+  let c = PARSED.get(inv);
+  if (c === undefined) PARSED.set(inv, (c = parseAws(inv.args)));
+  return c;
+};
 
 /** The script in `--parameters commands=[...]` or `{"commands":[...]}`, lines joined; undefined
  * when the shape is not one of those (a file:// reference, other parameters). */

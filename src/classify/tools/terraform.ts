@@ -18,7 +18,15 @@ const VALUED = ['-var', '-var-file', '-target', '-replace', '-out', '-state', '-
 
 type Tf = { p: ParsedArgs; sub: string; rest: string[]; has(flag: string): boolean };
 
+// Every rule reads the same parse; do it once per invocation.
+const PARSED = new WeakMap<Invocation, Tf>();
 export function parseTf(inv: Invocation): Tf {
+  let t = PARSED.get(inv);
+  if (t === undefined) PARSED.set(inv, (t = parse(inv)));
+  return t;
+}
+
+function parse(inv: Invocation): Tf {
   // Go's flag package takes -flag and --flag alike; fold "--auto-approve" into "-auto-approve".
   const args = inv.args.map((a) => (/^--(auto-approve|destroy|replace|refresh-only|force|help|check|input|lock|chdir|target|var|var-file|out|backup|state|help)\b/.test(a) ? a.slice(1) : a));
   // `terragrunt run --all -- apply -auto-approve`: what follows "--" is terraform's own command line.

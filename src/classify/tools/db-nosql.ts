@@ -46,6 +46,14 @@ export const REDIS_TABLE: ToolTable = defineLocalTable({
       explain: 'redis-cli sends a command to the server',
       test: (inv) => {
         if (inv.args.some((a) => a === '--eval')) return { risk: 'unknown', effect: 'run-script', explanation: 'redis-cli --eval runs a Lua script file' };
+        const cl = inv.args.indexOf('--cluster');
+        if (cl >= 0) {
+          // `--cluster call HOST:PORT CMD...` runs CMD on every node; del-node removes one.
+          const sub = inv.args[cl + 1] ?? '';
+          if (sub === 'call') return redisLine(inv.args.slice(cl + 3));
+          if (sub === 'del-node') return { risk: 'destructive', effect: 'remove-node', target: inv.args.slice(cl + 2).join(' '), explanation: 'removes a node from the Redis cluster' };
+          return /^(check|info|help)$/.test(sub) ? { risk: 'readonly', effect: 'read', explanation: `redis-cli --cluster ${sub} reads` } : { risk: 'mutating', effect: 'change-cluster', explanation: `redis-cli --cluster ${sub} changes the cluster` };
+        }
         if (inv.args.some((a) => /^--(scan|bigkeys|memkeys|hotkeys|stat|latency.*|rdb|functions-rdb)$/.test(a))) return { risk: 'readonly', effect: 'read', explanation: 'redis-cli inspection mode' };
         const words = redisWords(inv);
         if (words.length > 0) return redisLine(words);
@@ -53,7 +61,7 @@ export const REDIS_TABLE: ToolTable = defineLocalTable({
         return { risk: 'unknown', effect: 'run-script', explanation: 'redis-cli reads commands from a terminal or pipe the classifier cannot see' };
       },
       examples: {
-        match: ['redis-cli FLUSHALL', 'redis-cli -h cache -n 2 flushdb', 'redis-cli DEL session:42', 'redis-cli CONFIG SET appendonly no', 'redis-cli GET user:1', 'redis-cli shutdown'],
+        match: ['redis-cli FLUSHALL', 'redis-cli -h cache -n 2 flushdb', 'redis-cli --cluster call 10.0.0.1:7000 FLUSHALL', 'redis-cli DEL session:42', 'redis-cli CONFIG SET appendonly no', 'redis-cli GET user:1', 'redis-cli shutdown'],
         no_match: ['redis-cli --version'],
       },
     },

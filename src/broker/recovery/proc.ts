@@ -21,6 +21,9 @@ export function runProc(cmd: string, args: string[], opts: { cwd?: string; env?:
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
+    // A tool that exits without reading stdin makes the write fail with EPIPE: not an error here,
+    // and unhandled it would take the whole server down.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');
   });
 }

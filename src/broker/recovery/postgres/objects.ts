@@ -75,7 +75,17 @@ function options(inv: Invocation, t: Touched, valued: Record<string, string | nu
   for (let i = 0; i < inv.args.length; i++) {
     const w = inv.args[i]!;
     let [flag, value] = w.value.startsWith('--') && w.value.includes('=') ? [w.value.slice(0, w.value.indexOf('=')), w.value.slice(w.value.indexOf('=') + 1)] : [w.value, undefined];
-    if (!(flag! in valued) && /^-[a-zA-Z]./.test(w.value) && `${w.value.slice(0, 2)}` in valued) [flag, value] = [w.value.slice(0, 2), w.value.slice(2)];
+    // A short-option cluster (-qAtc SQL, -dshop): the first letter that takes a value takes the
+    // rest of the cluster, or the next word when the cluster ends there.
+    if (!(flag! in valued) && /^-[a-zA-Z]{2,}/.test(w.value)) {
+      for (let j = 1; j < w.value.length; j++) {
+        if (`-${w.value[j]}` in valued) {
+          flag = `-${w.value[j]}`;
+          value = j + 1 < w.value.length ? w.value.slice(j + 1) : undefined;
+          break;
+        }
+      }
+    }
     if (flag! in valued) {
       const v = value ?? inv.args[++i]?.value;
       const dyn = value === undefined ? inv.args[i]?.dynamic : w.dynamic;

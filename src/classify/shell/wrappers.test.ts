@@ -16,6 +16,7 @@ test('privilege, scheduling and environment wrappers', () => {
     'nice -n 10 zzop', 'nice zzop', 'ionice -c3 zzop', 'nohup zzop', 'timeout 10 zzop', 'timeout -s KILL -k 5 1m zzop', 'timeout $T zzop',
     'time zzop', 'time -p zzop', 'stdbuf -oL -e0 zzop', 'setsid zzop', 'chroot /mnt zzop', 'flock /tmp/lock zzop', 'strace -o log zzop',
     'sudo nice -n 5 timeout 3 env X=1 nohup zzop', 'busybox zzop', 'xargs zzop < list', 'runuser -u app -- zzop',
+    'nsenter -t 1 -m -u -i -n -p -- zzop', 'unshare -r zzop', 'toybox zzop', 'gtimeout 5 zzop', "sg docker -c 'zzop'", "script -q -c 'zzop' /dev/null",
   ]) {
     assert.deepEqual(shell(cmd), only('zzop'), cmd);
   }

@@ -21,6 +21,10 @@ const SPECS: Record<string, OptSpec> = {
   nohup: {},
   coproc: {},
   timeout: { valued: ['-s', '-k', '--signal', '--kill-after'], positional: 1 },
+  gtimeout: { valued: ['-s', '-k', '--signal', '--kill-after'], positional: 1 },
+  nsenter: { valued: ['-t', '--target', '-S', '--setuid', '-G', '--setgid'] },
+  unshare: { valued: ['--map-user', '--map-group', '--setgroups', '--propagation', '-S', '--setuid', '-G', '--setgid', '-R', '--root', '-w', '--wd', '--kill-child'] },
+  entr: {},
   time: { valued: ['-f', '-o', '--format', '--output'] },
   stdbuf: { valued: ['-i', '-o', '-e', '--input', '--output', '--error'] },
   setsid: {},
@@ -109,6 +113,17 @@ export function unwrapEnv(words: Word[], st: State, stdin: Output | undefined): 
     return { source: 'other' };
   }
   return dispatch(rest, st, stdin, joinText(rest));
+}
+
+/** script [-q] -c 'cmd' [file]: runs the command text in a recorded shell. */
+export function unwrapScript(words: Word[], st: State): Output {
+  const i = words.findIndex((w, k) => k > 0 && (w.value === '-c' || w.value === '--command'));
+  const text = i > 0 ? words[i + 1] : words.find((w, k) => k > 0 && w.value.startsWith('--command='));
+  if (!text) {
+    add(st, { rule: 'shell.interactive', risk: 'mutating', effect: 'run-shell', target: 'script', explanation: 'script records an interactive shell', tool: 'script' });
+    return NONE;
+  }
+  return reparse(text.value.replace(/^--command=/, ''), st, { via: 'script -c', dynamic: text.dynamic });
 }
 
 /** su [-] [user] -c 'script' and runuser user -c 'script': the script is shell text. */

@@ -44,7 +44,8 @@ export function parseAws(args: readonly string[]): AwsCall {
 const READ_VERBS = new Set(['describe', 'list', 'get', 'head', 'search', 'lookup', 'query', 'scan', 'select', 'validate', 'test', 'estimate', 'preview', 'simulate', 'check', 'wait', 'help', 'filter', 'tail', 'download', 'generate', 'verify', 'decrypt', 'encrypt', 'view', 'presign', 'receive', 'assume', 'decode', 'detect', 'ls', 'batch-get', 'export-table-to-point-in-time']);
 // Verbs that lose data or take something out: terminate/stop take a service down, deregister
 // pulls targets out of load balancers, revoke removes access, release gives up an address.
-const DESTROY_VERBS = new Set(['delete', 'deletion', 'terminate', 'remove', 'purge', 'deregister', 'unsubscribe', 'revoke', 'release', 'destroy', 'stop', 'wipe', 'erase', 'drop', 'truncate', 'empty', 'forget']);
+// rebuild (Elastic Beanstalk environments, WorkSpaces) deletes and recreates.
+const DESTROY_VERBS = new Set(['delete', 'deletion', 'terminate', 'remove', 'purge', 'deregister', 'unsubscribe', 'revoke', 'release', 'destroy', 'stop', 'wipe', 'erase', 'drop', 'truncate', 'empty', 'forget', 'rebuild']);
 
 function opVerb(op: string): 'read' | 'destroy' | 'change' {
   const t = op.toLowerCase().split('-');

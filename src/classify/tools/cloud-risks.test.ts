@@ -177,3 +177,10 @@ test('carried SQL and scripts, API paths, and local CLI set-up', () => {
     ["vault write secret/destroy/app versions=1", 'destructive'],
   ]);
 });
+
+test('rebuilds and activation policies', () => {
+  check([
+    ["aws elasticbeanstalk rebuild-environment --environment-name prod", 'destructive'],
+    ["gcloud sql instances patch orders --activation-policy=NEVER", 'destructive'],
+  ]);
+});

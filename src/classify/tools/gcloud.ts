@@ -35,6 +35,13 @@ export const GCLOUD: ToolTable = verbTable({
       const zero = inv.args.findIndex((a, i) => /^--(num-nodes|size|max-instances|max-num-replicas)(=0)?$/.test(a) && (a.endsWith('=0') || inv.args[i + 1] === '0'));
       return zero < 0 ? null : { explanation: 'gcloud: resizes to zero; every instance of the service stops' };
     }, { match: ['gcloud container clusters resize web --node-pool default --num-nodes 0', 'gcloud compute instance-groups managed resize web-mig --size=0'], no_match: ['gcloud container clusters resize web --num-nodes 3'] }),
+    rule('gcloud.activation-never', 'destructive', 'stop-service', 'gcloud sql instances patch --activation-policy NEVER stops the instance', (inv) => {
+      const i = inv.args.findIndex((a) => a === '--activation-policy' || a.startsWith('--activation-policy='));
+      if (i < 0) return null;
+      const a = inv.args[i] ?? '';
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (inv.args[i + 1] ?? '');
+      return /^never$/i.test(v);
+    }, { match: ['gcloud sql instances patch orders --activation-policy=NEVER'], no_match: ['gcloud sql instances patch orders --activation-policy ALWAYS'] }),
     rule('gcloud.storage-rsync-delete', 'destructive', 'delete-objects', 'gcloud storage rsync --delete-unmatched-destination-objects deletes what the source lacks', (inv) =>
       words(inv).includes('rsync') && inv.args.includes('--delete-unmatched-destination-objects') && !inv.args.includes('--dry-run'),
     { match: ['gcloud storage rsync ./site gs://acme-www --recursive --delete-unmatched-destination-objects'], no_match: ['gcloud storage rsync ./site gs://acme-www --recursive'] }),

@@ -225,3 +225,13 @@ test('a subcommand or HTTP method computed at run time is unknown; a computed na
     ["az search service delete -n find-1 -g rg", 'destructive'],
   ]);
 });
+
+test('pruning, rebuilding and stopping by flag', () => {
+  check([
+    ["oc adm prune images --confirm", 'destructive'],
+    ["oc adm prune images", 'readonly'],
+    ["terragrunt run --all -- apply -auto-approve", 'destructive'],
+    ["kubectl apply -f k8s/ --prune=false", 'mutating'],
+    ["argo delete --all -n ci", 'destructive'],
+  ]);
+});

@@ -75,6 +75,12 @@ export const KUBECTL: ToolTable = helpTable({
       if (k.verb === 'taint' && k.rest.some((r) => r.endsWith(':NoExecute'))) return { effect: 'evict-pods', explanation: 'kubectl taint ...:NoExecute evicts running pods that do not tolerate it' };
       return null;
     }, { match: ['kubectl apply -f k8s/ --prune -l app=web', 'kubectl replace --force -f pod.yaml', 'kubectl taint nodes node-7 maint=true:NoExecute'], no_match: ['kubectl apply -f k8s/', 'kubectl replace -f pod.yaml', 'kubectl apply -f k8s/ --prune=false'] }),
+    rule('kubectl.prune', 'destructive', 'delete-resource', 'oc adm prune --confirm deletes old images, builds or deployments', (inv) => {
+      const k = kube(inv);
+      if (k.verb !== 'prune') return null;
+      // Without --confirm, `oc adm prune` only reports what it would delete.
+      return has(k.p, '--confirm') ? { target: k.rest[0] ?? '', explanation: `oc adm prune ${k.rest[0] ?? ''} --confirm: deletes what it finds unused` } : { risk: 'readonly', effect: 'dry-run', explanation: 'oc adm prune without --confirm only reports' };
+    }, { match: ['oc adm prune images --confirm', 'oc adm prune builds'], no_match: ['oc get builds'] }),
     rule('kubectl.exec', 'unknown', 'run-in-pod', 'runs a command inside a container; the command decides', (inv, ctx) => {
       const k = kube(inv);
       if (!['exec', 'rsh', 'debug', 'run', 'attach'].includes(k.verb)) return null;

@@ -204,3 +204,9 @@ test('RPC method names and admin sockets: the name says what it does; unseen com
     ["curl -X POST http://localhost:8080/actuator/shutdown", 'destructive'],
   ]);
 });
+
+test('caches are rebuilt', () => {
+  check([
+    ["gh cache delete --all", 'mutating'],
+  ]);
+});

@@ -53,3 +53,20 @@ test('the parser is reusable after a cancelled parse', () => {
 function pick(r: { risk: string; code: string | undefined }): [string, string | undefined] {
   return [r.risk, r.code];
 }
+
+test('random splices of shell syntax never throw and always answer a risk', () => {
+  const pieces = ['$(', ')', '`', '"', "'", '<<EOF\n', '\nEOF\n', '|', '&&', ';', '{', '}', '(', 'bash -c ', 'eval ', 'xargs ', 'sudo ', 'env -S ', '$X', '${', '<(', '>', '2>&1', 'python3 -c ', 'perl -e ', '\\', "$'\\x41'", 'for i in a; do ', 'done', 'case x in a) ', ';;', 'esac', '[[ ', ' ]]', '$((', '))', ' ', 'zzop', 'f() { ', 'ssh h ', 'parallel ', ':::', '{}', 'os.system(', 'tmux send-keys ', '\n', 'X="a b"; ', '"$@"', 'alias a=', 'cat > s.sh <<E\n', 'bash s.sh'];
+  let seed = 7;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const risks = new Set(['readonly', 'mutating', 'destructive', 'unknown']);
+  for (let k = 0; k < 1500; k++) {
+    let s = '';
+    for (let i = 1 + rnd(14); i > 0; i--) s += pieces[rnd(pieces.length)];
+    const r = classifyShell(s);
+    assert.ok(risks.has(r.risk), s);
+    assert.notEqual(r.error?.code, 'E_INTERNAL', `${JSON.stringify(s)}: ${r.error?.message}`);
+  }
+});

@@ -245,7 +245,7 @@ test('package managers and builds', () => {
   check([
     ['npm install', 'mutating'],
     ['npm ls', 'readonly'],
-    ['npm publish', 'mutating'],
+    ['npm publish', 'destructive'],
     ['npm unpublish my-lib@1.0.0', 'destructive'],
     ['cargo yank --version 1.0.0', 'destructive'],
     ['cargo build --release', 'mutating'],

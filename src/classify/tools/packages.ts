@@ -1,6 +1,7 @@
-// Package managers and build tools. Installing, building, testing and publishing change things
-// routinely (mutating): a publish adds a version but loses nothing. Unpublishing or yanking a
-// release removes what others depend on from a public registry: destructive. Listings read.
+// Package managers and build tools. Installing, building and testing change things routinely
+// (mutating). Publishing is destructive: it cannot be taken back (registries never let a version
+// be reused, and whatever the release leaked — code, a key in a config file — stays out there).
+// Unpublishing or yanking removes what others depend on: destructive too. Listings read.
 import { carried, defineLocalTable, subInvocation } from './table.js';
 import type { Invocation, ToolTable } from './types.js';
 
@@ -84,9 +85,9 @@ export const PACKAGES_TABLE: ToolTable = defineLocalTable({
       examples: { match: ['npx prisma migrate reset --force', 'bundle exec rake db:drop', 'poetry run alembic upgrade head', 'npx -y rimraf dist', 'yarn prisma migrate reset'], no_match: ['npx', 'npm run build', 'yarn install', 'bundle install'] },
     },
     {
-      // Mutating by DESIGN (nothing is lost), but irreversible and public: a named effect lets a
-      // policy hold releases for approval (`effect: publish-package`).
-      id: 'packages.publish', risk: 'mutating', effect: 'publish-package',
+      // Irreversible and public, so held like any other destruction; the named effect lets a
+      // policy treat releases differently (`effect: publish-package`).
+      id: 'packages.publish', risk: 'destructive', effect: 'publish-package',
       explain: 'publishes a release to a package registry; a published version cannot be replaced',
       test: (inv) => {
         const v = verb(inv);

@@ -70,7 +70,7 @@ export function touchedBy(action: Action, parsed: Parsed | null): Touched {
   return t;
 }
 
-function options(inv: Invocation, t: Touched, valued: Record<string, string | null>, onValue?: (k: string, v: string) => void): string[] {
+function options(inv: Invocation, t: Touched, valued: Record<string, string | null>, onValue?: (k: string, v: string, dynamic: boolean) => void): string[] {
   const positional: string[] = [];
   for (let i = 0; i < inv.args.length; i++) {
     const w = inv.args[i]!;
@@ -93,7 +93,7 @@ function options(inv: Invocation, t: Touched, valued: Record<string, string | nu
       const key = valued[flag!];
       if (v !== undefined && key) {
         if (['host', 'port', 'user', 'dbname'].includes(key)) (t.conn as Record<string, string>)[key] = v;
-        onValue?.(key, v);
+        onValue?.(key, v, dyn === true);
       }
     } else if (!w.value.startsWith('-')) {
       if (w.dynamic) t.unresolved.push(w.value);
@@ -105,8 +105,9 @@ function options(inv: Invocation, t: Touched, valued: Record<string, string | nu
 
 function psql(inv: Invocation, t: Touched): void {
   let sawSql = false;
-  const pos = options(inv, t, PSQL_VALUED as Record<string, string | null>, (k, v) => {
-    if (k === 'command') {
+  const pos = options(inv, t, PSQL_VALUED as Record<string, string | null>, (k, v, dynamic) => {
+    if (dynamic && (k === 'command' || k === 'file')) sawSql = true;
+    else if (k === 'command') {
       sawSql = true;
       sqlObjects(v, t);
     } else if (k === 'file') {

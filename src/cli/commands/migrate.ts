@@ -30,6 +30,7 @@ export async function run(argv: string[]): Promise<number> {
     const client = new pg.Client({ connectionString, application_name: 'countersign-migrate', connectionTimeoutMillis: 5000 });
     let r: { from: number; to: number };
     try {
+      client.on('error', () => undefined); // a dropped connection fails the statement in flight instead
       await client.connect();
       r = await migrate(client, schema, Date.now());
     } catch (e) {

@@ -114,6 +114,10 @@ export class PgBatcher {
   private async runOnce(batch: Pending[]): Promise<Outcome[]> {
     const client = await this.pool.connect();
     let broken: unknown = undefined;
+    // The connection may die between two statements (database restart); unheard, that 'error'
+    // event would crash the process. The statement in flight fails anyway and refuses the batch.
+    const onError = (e: unknown): void => void (broken = e);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       try {
@@ -129,6 +133,7 @@ export class PgBatcher {
       throw e;
     } finally {
       // A connection that failed mid-transaction is thrown away, never handed to the next caller.
+      client.off('error', onError);
       client.release(broken instanceof Error ? broken : broken === undefined ? undefined : true);
     }
   }

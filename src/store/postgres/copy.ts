@@ -28,6 +28,7 @@ export async function copySqliteToPostgres(opts: { from: string; url: string; sc
   }
   const dst = new pg.Client({ connectionString, application_name: 'countersign-copy' });
   try {
+    dst.on('error', () => undefined); // a dropped connection fails the statement in flight instead
     await dst.connect();
     await migrate(dst, schema, opts.now ?? Date.now());
     const sql = statements(schema);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -36,6 +36,10 @@ test('demo: narrates the replay, holds the replacement for two seniors, releases
     const url = (await until(() => out, /Dashboard: (http:\/\/127\.0\.0\.1:\d+)/, 20_000))[1]!;
     const [, id] = await until(() => out, /long-polling GET \/v1\/actions\/(req_\w+)\?wait=300/, 20_000);
     const token = (who: string): string => new RegExp(`^  ${who} .* (cs_human_\\S+)$`, 'm').exec(out)![1]!;
+    // The dashboard is served when it has been built; the request link opens the app.
+    if (existsSync(new URL('../../../web/dist/index.html', import.meta.url))) {
+      assert.match(await (await fetch(`${url}/requests/${id}`)).text(), /<div id="root"><\/div>/);
+    }
     const lines = out.split('\n').filter((l) => l.includes('-> '));
     assert.deepEqual(
       lines.map((l) => /-> (\w+)/.exec(l)![1]),

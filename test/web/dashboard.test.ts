@@ -97,6 +97,13 @@ test('dashboard: live inbox, operator refused, two seniors release the waiting a
     await shot(seniorB, 'inbox-phone');
 
     const seniorC = await signedIn(ctx, `${srv.url}/requests/${id}`, tok('senior-c'));
+    // Keyboard: the first Tab reaches the skip link, which lands on the page.
+    await seniorC.keyboard.press('Tab');
+    assert.equal(await seniorC.evaluate('document.activeElement.textContent'), 'Skip to content');
+    const engineer = await signedIn(ctx, `${srv.url}/requests/${id}`, tok('engineer'));
+    assert.equal(await engineer.getByRole('button', { name: 'Approve' }).isDisabled(), true);
+    assert.equal(await engineer.locator('#why-not').innerText(), 'You cannot approve: This needs an approver with the role senior; you have engineer.');
+    await engineer.close();
     await seniorC.getByLabel('Reason (required)').fill('checked the plan: only the database is replaced');
     await shot(seniorC, 'request-desktop');
     const clicked = Date.now();

@@ -35,6 +35,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     throw new ApiError('E_INTERNAL', `The server answered something that is not JSON (HTTP ${res.status}).`, res.status);
   }
   const err = (data as { error?: { code: string; message: string } }).error;
+  if (res.status === 401 && init.token === undefined && session.get()) {
+    // The stored token stopped working (a new config, a rotated token): back to the sign-in page.
+    session.clear();
+    location.reload();
+  }
   if (err || !res.ok) throw new ApiError(err?.code ?? 'E_INTERNAL', err?.message ?? `HTTP ${res.status}`, res.status);
   return data as T;
 }

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, session } from './api';
 import { startLive, stopLive, useConnected, useLiveEvent } from './live';
-import { Link, useRoute } from './router';
+import { Link, parseRoute, usePath } from './router';
 import type { FreezeState, Principal } from './types';
 import { SignIn } from './pages/sign-in';
 import { Inbox } from './pages/inbox';
@@ -39,7 +39,8 @@ export function App() {
 }
 
 function Shell({ me, onSignOut }: { me: Me; onSignOut(): void }) {
-  const route = useRoute();
+  const path = usePath();
+  const route = parseRoute(path);
   const live = useConnected();
   const [freeze, setFreeze] = useState<FreezeState>({ frozen: false });
   useLiveEvent<FreezeState>('status', setFreeze);
@@ -49,10 +50,11 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut(): void }) {
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   useEffect(() => {
-    // Moving focus to the new page tells keyboard and screen-reader users the page changed.
+    // Moving focus to the new page tells keyboard and screen-reader users the page changed. Only
+    // on navigation: a re-render (the live stream reconnecting) must never take the focus away.
     if (first.current) first.current = false;
     else main.current?.focus();
-  }, [route]);
+  }, [path]);
   const here = (p: string) => (route.page === p ? ({ 'aria-current': 'page' } as const) : {});
   return (
     <>

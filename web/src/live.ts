@@ -3,10 +3,12 @@
 // after the server's `retry:` interval, and `connected` says whether the view is live.
 import { useEffect, useRef, useState } from 'react';
 
-type Kind = 'request' | 'status' | 'audit';
+// `resync` is ours, not the server's: the stream came back after a gap, in which events may have
+// been missed, so pages re-read what they show.
+type Kind = 'request' | 'status' | 'audit' | 'resync';
 type Listener = (data: unknown) => void;
 
-const listeners: Record<Kind, Set<Listener>> = { request: new Set(), status: new Set(), audit: new Set() };
+const listeners: Record<Kind, Set<Listener>> = { request: new Set(), status: new Set(), audit: new Set(), resync: new Set() };
 const connListeners = new Set<(c: boolean) => void>();
 let source: EventSource | null = null;
 let connected = false;
@@ -20,9 +22,14 @@ export function startLive(token: string): void {
   stopLive();
   const es = new EventSource(`/v1/events?token=${encodeURIComponent(token)}`);
   source = es;
-  es.onopen = () => setConnected(true);
+  let opened = false;
+  es.onopen = () => {
+    setConnected(true);
+    if (opened) for (const fn of listeners.resync) fn(null);
+    opened = true;
+  };
   es.onerror = () => setConnected(false);
-  for (const kind of Object.keys(listeners) as Kind[]) {
+  for (const kind of ['request', 'status', 'audit'] as const) {
     es.addEventListener(kind, (ev) => {
       let data: unknown;
       try {

@@ -19,14 +19,15 @@ export function navigate(to: string): void {
   window.scrollTo(0, 0);
 }
 
-export function useRoute(): Route {
+/** The current path; a string, so effects can depend on it (a parsed route is a new object each render). */
+export function usePath(): string {
   const [path, setPath] = useState(location.pathname);
   useEffect(() => {
     const on = (): void => setPath(location.pathname);
     addEventListener('popstate', on);
     return () => removeEventListener('popstate', on);
   }, []);
-  return parseRoute(path);
+  return path;
 }
 
 /** An ordinary link (works with a middle click, a screen reader and the keyboard) that routes in place. */

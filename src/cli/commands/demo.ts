@@ -41,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
     say.line('environment"; the service was down for 13 hours. Watch Countersign read what each action really');
     say.line('does, apply the policy, and hold the dangerous change for two people who are not the agent\'s operator.');
     say.line('');
-    say.line(`Dashboard: ${say.bold(srv.url)}${srv.staticDir ? '' : '   (not built yet: run `npm run build`, then start the demo again)'}`);
+    say.line(`Dashboard: ${say.bold(srv.url)}${srv.staticDir ? '' : '   (the dashboard is not built: run `npx vite build --config web/vite.config.ts`, then start the demo again; the CLI works meanwhile)'}`);
     say.line(`Config and data: ${team.dir}`);
     say.line('Sign in with one of these tokens (shown once; only their SHA-256 is stored):');
     say.team(team.starter.principals);

@@ -23,6 +23,7 @@ export function AgentsPage({ me, freeze, onFreeze }: { me: Me; freeze: FreezeSta
     const t = setInterval(load, 15_000);
     return () => clearInterval(t);
   }, [load]);
+  useLiveEvent('resync', load);
   // A burst of requests reloads once, not once per request.
   useLiveEvent('request', () => {
     clearTimeout(timer.current);

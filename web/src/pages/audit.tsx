@@ -48,6 +48,7 @@ export function AuditPage() {
     verify();
   }, [loadMore, verify]);
   useLiveEvent('audit', () => void loadMore());
+  useLiveEvent('resync', () => void loadMore());
 
   const index = useMemo(() => indexEntries(entries), [entries]);
   const infos = [...index.values()];

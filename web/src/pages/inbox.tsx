@@ -15,6 +15,8 @@ export function Inbox({ me }: { me: Me }) {
   const [recent, setRecent] = useState<RequestView[]>([]);
   const [error, setError] = useState('');
   const now = useNow();
+  const [loads, setLoads] = useState(0);
+  useLiveEvent('resync', () => setLoads((n) => n + 1));
   useEffect(() => {
     Promise.all([api<{ requests: RequestView[] }>('/v1/requests?status=pending&limit=200'), api<{ requests: RequestView[] }>('/v1/requests?limit=30')]).then(
       ([p, r]) => {
@@ -23,7 +25,7 @@ export function Inbox({ me }: { me: Me }) {
       },
       (e) => setError(errorText(e)),
     );
-  }, []);
+  }, [loads]);
   useLiveEvent<RequestView>('request', (v) => {
     const without = (list: RequestView[]) => list.filter((x) => x.id !== v.id);
     if (v.status === 'pending') setPending((p) => [v, ...without(p ?? [])].sort((a, b) => b.createdAt - a.createdAt));

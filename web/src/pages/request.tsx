@@ -17,9 +17,14 @@ export function RequestPage({ id, me }: { id: string; me: Me }) {
   const [r, setR] = useState<RequestView | null>(null);
   const [error, setError] = useState('');
   const now = useNow();
+  const [loads, setLoads] = useState(0);
+  useLiveEvent('resync', () => setLoads((n) => n + 1));
+  useEffect(() => {
+    api<RequestView>(`/v1/actions/${encodeURIComponent(id)}`).then(setR, (e) => setError(errorText(e)));
+  }, [id, loads]);
   useEffect(() => {
     setR(null);
-    api<RequestView>(`/v1/actions/${encodeURIComponent(id)}`).then(setR, (e) => setError(errorText(e)));
+    setError('');
   }, [id]);
   useLiveEvent<RequestView>('request', (v) => {
     if (v.id === id) setR(v);

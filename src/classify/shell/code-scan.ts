@@ -9,8 +9,9 @@ import { mask, readArgs, type Arg, type Lang } from './code-lex.js';
 import { nestedReport, reparse } from './nested.js';
 import { add, Bail, MAX_NESTING, tick, type State } from './state.js';
 import { snippet } from './words.js';
+import { judgeTarget } from './redirects.js';
 
-type Family = 'delete' | 'delete-tree' | 'exec' | 'sql' | 'sql-maybe' | 'eval' | 'api-destroy';
+type Family = 'delete' | 'delete-tree' | 'exec' | 'sql' | 'sql-maybe' | 'eval' | 'api-destroy' | 'write';
 
 // Each pattern ends right where the call's arguments begin.
 const PATTERNS: Record<Lang, readonly [RegExp, Family][]> = {
@@ -23,6 +24,7 @@ const PATTERNS: Record<Lang, readonly [RegExp, Family][]> = {
     [/\.(?:execute|executemany|executescript)\s*(?=\()/g, 'sql'],
     [/\.(?:query|exec|raw|sql)\s*(?=\()/g, 'sql-maybe'],
     [/(?<![.\w])(?:eval|exec|compile|__import__)\s*(?=\()/g, 'eval'],
+    [/(?<![.\w])(?:open|io\.open|codecs\.open)\s*(?=\()/g, 'write'],
   ],
   js: [
     [/(?:\b(?:fs|fse|fsp|fsPromises|promises)|\))\s*\.\s*(?:rm|rmSync|rmdir|rmdirSync|remove|removeSync|emptyDir|emptyDirSync)\s*(?=\()/g, 'delete-tree'],
@@ -32,6 +34,7 @@ const PATTERNS: Record<Lang, readonly [RegExp, Family][]> = {
     [/\b(?:Bun\.spawn|Bun\.spawnSync|Deno\.run|\$)\s*(?=\(|`)/g, 'exec'],
     [/\.(?:query|exec|execute|run|raw|prepare)\s*(?=\()/g, 'sql-maybe'],
     [/(?<![.\w$])(?:eval|Function|new\s+Function)\s*(?=\()/g, 'eval'],
+    [/(?:\b(?:fs|fse|fsp|fsPromises|promises)|\))\s*\.\s*(?:writeFileSync|writeFile|appendFileSync|appendFile|outputFileSync|outputFile)\s*(?=\()|(?<![.\w$])(?:writeFileSync|writeFile)\s*(?=\()|\bDeno\.writeTextFileSync\s*(?=\()|\bDeno\.writeTextFile\s*(?=\()/g, 'write'],
   ],
   perl: [
     [/\b(?:rmtree|remove_tree)\b\s*/g, 'delete-tree'],
@@ -46,12 +49,14 @@ const PATTERNS: Record<Lang, readonly [RegExp, Family][]> = {
     [/(?<![.\w])(?:system|exec|spawn)\b\s*|\b(?:IO\.popen|Open3\.\w+|Kernel\.(?:system|exec|spawn))\s*/g, 'exec'],
     [/\.(?:execute|exec|query|exec_query)\s*(?=\(|\s*["'])/g, 'sql'],
     [/(?<![.\w])(?:eval|instance_eval|class_eval)\b\s*/g, 'eval'],
+    [/\bFile\.(?:write|open|binwrite)\s*(?=\()/g, 'write'],
   ],
   php: [
     [/\b(?:unlink|rmdir)\s*(?=\()/g, 'delete'],
     [/\b(?:shell_exec|exec|system|passthru|popen|proc_open|pcntl_exec)\s*(?=\()/g, 'exec'],
     [/(?:->|::)(?:query|exec|prepare)\s*(?=\()|\b(?:mysqli_query|pg_query|mysql_query)\s*(?=\()/g, 'sql-maybe'],
     [/\b(?:eval|assert|create_function)\s*(?=\()/g, 'eval'],
+    [/\b(?:file_put_contents|fopen)\s*(?=\()/g, 'write'],
   ],
 };
 
@@ -60,6 +65,13 @@ const API_DESTROY: readonly [RegExp, Family] = [
   /\.(?:deleteIndex|clearObjects|deleteMany|deleteAll|destroyAll|dropDatabase|dropCollection|dropTable|flushall|flushAll|flushdb|flushDb|purgeQueue|deleteBucket|deleteTable|deleteDatabase|deleteCollection|deleteObjects|emptyBucket|truncateTable|removeAll|delete_all|destroy_all|drop_table|drop_database|drop_collection|delete_bucket|delete_table|delete_index|delete_many|delete_collection|delete_objects|flush_all|purge_queue)\s*(?=\()/g,
   'api-destroy',
 ];
+
+const WRITE_RULE: Record<string, string> = {
+  'shell.redirect-truncate': 'shell.interpreter-overwrite',
+  'shell.redirect-write': 'shell.interpreter-write',
+  'shell.redirect-append': 'shell.interpreter-append',
+  'shell.redirect-device': 'shell.interpreter-device-write',
+};
 
 const SQL_START = /^\s*(?:select|insert|update|delete|drop|truncate|alter|create|with|grant|revoke|replace|merge|vacuum|rename)\b/i;
 
@@ -102,6 +114,17 @@ function act(family: Family, call: string, args: Arg[], st: State, via: string, 
       if (literal !== undefined && SQL_START.test(literal)) {
         for (const f of classifySql(literal, 'postgresql').findings) add(st, f);
       } else if (family === 'sql' && (a0?.kind !== 'str' || a0.dynamic)) add(st, cannot(call, via, 'query'));
+      return;
+    }
+    case 'write': {
+      // open(p, 'w') truncates like `>`; 'a' appends; reading is not a change.
+      const mode = args[1]?.kind === 'str' ? args[1].value : '';
+      const opener = /(?:^|\.)(?:open|fopen)$/.test(call);
+      if (opener && !/[wax+]/.test(mode)) return;
+      if (a0 === undefined || a0.kind !== 'str') return add(st, cannot(call, via, 'write'));
+      const append = /append/i.test(call) || (opener && mode.includes('a'));
+      const f = judgeTarget({ value: a0.value, dynamic: a0.dynamic }, append, st);
+      if (f) add(st, { ...f, rule: WRITE_RULE[f.rule] ?? f.rule, explanation: `${via}: ${call}(${snippet(a0.value)}) ${f.explanation.replace(/^`>` truncates/, 'truncates')}`, tool: call });
       return;
     }
     case 'api-destroy': {

@@ -66,7 +66,8 @@ function fileRedirect(n: Node, st: State, eff: RedirectEffect): void {
   if (f) add(st, f);
 }
 
-function judgeTarget(dest: Word, append: boolean, st: State): Finding | null {
+/** What writing to `dest` does: shared by `>` and by file writes inside interpreter code. */
+export function judgeTarget(dest: Word, append: boolean, st: State): Finding | null {
   const path = dest.value;
   if (!dest.dynamic && HARMLESS_DEV.test(path)) return null;
   if (!dest.dynamic && DISK.test(path)) {

@@ -5,16 +5,39 @@
 import { CountersignError, type ErrorCode } from '../../core/index.js';
 import type { WriteOp } from './write-ops.js';
 
-function strictReplacer(this: unknown, key: string, value: unknown): unknown {
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`${key || 'a value'} is ${String(value)}`);
-  if (typeof value === 'function' || typeof value === 'symbol') throw new Error(`${key || 'a value'} is a ${typeof value}`);
-  if (value === undefined && Array.isArray(this)) throw new Error('an array holds undefined');
-  return value;
+// What JSON.stringify would silently change is refused. Checked by a plain walk before a plain
+// stringify: a replacer function is called back from native code for every key, and on the
+// serving thread that cost more than the writer thread saved (bench/RESULTS.md, Server).
+function check(value: unknown, key: string, inArray: boolean, ancestors: object[]): void {
+  switch (typeof value) {
+    case 'number':
+      if (!Number.isFinite(value)) throw new Error(`${key || 'a value'} is ${String(value)}`);
+      return;
+    case 'function':
+    case 'symbol':
+      throw new Error(`${key || 'a value'} is a ${typeof value}`);
+    case 'undefined':
+      if (inArray) throw new Error('an array holds undefined');
+      return;
+    case 'object':
+      break;
+    default:
+      return;
+  }
+  if (value === null) return;
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return check(toJSON.call(value, key), key, inArray, ancestors);
+  if (ancestors.includes(value)) throw new Error(`${key || 'a value'} refers back to itself`);
+  ancestors.push(value);
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) check(value[i], String(i), true, ancestors);
+  else for (const k of Object.keys(value)) check((value as Record<string, unknown>)[k], k, false, ancestors);
+  ancestors.pop();
 }
 
 function strict(value: unknown, code: ErrorCode, what: string): string {
   try {
-    return JSON.stringify(value, strictReplacer) ?? 'null';
+    check(value, '', false, []);
+    return JSON.stringify(value) ?? 'null';
   } catch (e) {
     throw new CountersignError(code, `${what} is not plain JSON: ${(e as Error).message}`);
   }

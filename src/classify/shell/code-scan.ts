@@ -62,7 +62,7 @@ const PATTERNS: Record<Lang, readonly [RegExp, Family][]> = {
 
 // SDK calls whose name alone says they destroy stored data (indexes, collections, buckets, caches).
 const API_DESTROY: readonly [RegExp, Family] = [
-  /\.(?:deleteIndex|clearObjects|deleteMany|deleteAll|destroyAll|dropDatabase|dropCollection|dropTable|flushall|flushAll|flushdb|flushDb|purgeQueue|deleteBucket|deleteTable|deleteDatabase|deleteCollection|deleteObjects|emptyBucket|truncateTable|removeAll|delete_all|destroy_all|drop_table|drop_database|drop_collection|delete_bucket|delete_table|delete_index|delete_many|delete_collection|delete_objects|flush_all|purge_queue)\s*(?=\()/g,
+  /\b(?:requests|httpx|axios|session|http|got|ky|superagent|Net::HTTP)\.delete\s*(?=\()|\.(?:deleteIndex|clearObjects|deleteMany|deleteAll|destroyAll|dropDatabase|dropCollection|dropTable|flushall|flushAll|flushdb|flushDb|purgeQueue|deleteBucket|deleteTable|deleteDatabase|deleteCollection|deleteObjects|emptyBucket|truncateTable|removeAll|delete_all|destroy_all|drop_table|drop_database|drop_collection|delete_bucket|delete_table|delete_index|delete_many|delete_collection|delete_objects|flush_all|purge_queue)\s*(?=\()/g,
   'api-destroy',
 ];
 

@@ -60,6 +60,8 @@ test('SDK calls that destroy stored data', () => {
   assert.deepEqual(shell("node -e \"const c = algoliasearch('a', 'k'); c.deleteIndex('prod')\""), { risk: 'destructive', findings: ['shell.interpreter-api-delete destructive prod', code('node')] });
   assert.deepEqual(shell('python3 -c "client.drop_database(\'shop\')"').findings[0], 'shell.interpreter-api-delete destructive shop');
   assert.deepEqual(shell("ruby -e 'redis.flushall()'").findings[0], 'shell.interpreter-api-delete destructive flushall');
+  assert.deepEqual(shell('python3 -c "import requests; requests.delete(\'https://api.example.com/v1/users/42\')"').findings[0], 'shell.interpreter-api-delete destructive https://api.example.com/v1/users/42');
+  assert.deepEqual(shell('node -e "const m = new Map(); m.delete(1)"'), { risk: 'mutating', findings: [code('node')] });
 });
 
 test('SQL in code is classified as SQL', () => {

@@ -140,8 +140,7 @@ export class PgBatcher {
 
   private async writeAll(client: pg.PoolClient, batch: Pending[]): Promise<Outcome[]> {
     const sql = this.sql;
-    const failed: (unknown | null)[] = [];
-    for (const p of batch) failed.push(await this.writeRow(client, p));
+    const failed = await this.writeRows(client, batch);
     const items: { i: number; item: AuditAppend }[] = [];
     batch.forEach((p, i) => {
       if (failed[i] === null) for (const item of p.op.audit) items.push({ i, item });
@@ -174,7 +173,46 @@ export class PgBatcher {
     return batch.map((_, i) => (failed[i] === null ? { ok: true, entries: entries[i]! } : { ok: false, error: failed[i] }));
   }
 
-  /** The op's row change; returns null when it applied, or the op's own (coded) refusal. */
+  /** Every op's row change: null where it applied, else the op's own (coded) refusal. Inserts go
+   * in one statement and updates in another, so a batch costs a fixed number of round trips;
+   * a batch that touches one id twice runs op by op, in order, so the first one wins. */
+  private async writeRows(client: pg.PoolClient, batch: Pending[]): Promise<(unknown | null)[]> {
+    const ids: string[] = [];
+    for (const p of batch) if (p.op.kind === 'insert' || p.op.kind === 'update') ids.push(p.op.r.id);
+    const failed: (unknown | null)[] = batch.map(() => null);
+    if (batch.length < 3 || new Set(ids).size !== ids.length) {
+      for (let i = 0; i < batch.length; i++) failed[i] = await this.writeRow(client, batch[i]!);
+      return failed;
+    }
+    const columns = (rows: unknown[][]): unknown[][] => (rows[0] ?? []).map((_, c) => rows.map((r) => r[c]));
+    const ins = batch.flatMap((p, i) => (p.op.kind === 'insert' ? [{ i, r: p.op.r }] : []));
+    if (ins.length) {
+      const res = await client.query({ ...this.sql.insertMany, values: columns(ins.map((x) => requestParams(x.r))) });
+      const done = new Set((res.rows as { id: string }[]).map((r) => r.id));
+      for (const x of ins) if (!done.has(x.r.id)) failed[x.i] = new CountersignError('E_CONFLICT', `A request with id ${x.r.id} already exists; use a fresh id.`);
+    }
+    const upd = batch.flatMap((p, i) => (p.op.kind === 'update' ? [{ i, r: p.op.r, expected: p.op.expectedVersion }] : []));
+    if (upd.length) {
+      const res = await client.query({ ...this.sql.updateMany, values: columns(upd.map((x) => [...requestParams(x.r), x.expected])) });
+      const done = new Set((res.rows as { id: string }[]).map((r) => r.id));
+      const lost = upd.filter((x) => !done.has(x.r.id));
+      if (lost.length) {
+        const rows = (await client.query({ ...this.sql.versionsOf, values: [lost.map((x) => x.r.id)] })).rows as { id: string; version: number }[];
+        const have = new Map(rows.map((r) => [r.id, r.version]));
+        for (const x of lost) {
+          const v = have.get(x.r.id);
+          failed[x.i] =
+            v === undefined
+              ? new CountersignError('E_NOT_FOUND', `Request ${x.r.id} does not exist.`)
+              : new CountersignError('E_CONFLICT', `Request ${x.r.id} is at version ${v}, not ${x.expected}: someone else changed it first. Read it again and retry.`);
+        }
+      }
+    }
+    for (let i = 0; i < batch.length; i++) if (batch[i]!.op.kind === 'set-state') failed[i] = await this.writeRow(client, batch[i]!);
+    return failed;
+  }
+
+  /** One op's row change; returns null when it applied, or the op's own (coded) refusal. */
   private async writeRow(client: pg.PoolClient, p: Pending): Promise<unknown | null> {
     const sql = this.sql;
     const op = p.op;

@@ -107,3 +107,26 @@ test('a URL that is not postgres:// or a schema that is not an identifier is a u
     ['E_USAGE', 'E_USAGE', 'E_USAGE'],
   );
 });
+
+test('a batch of distinct ids (one statement for its inserts, one for its updates) refuses each op on its own', () =>
+  withSchema(async (schema) => {
+    const s = await openPostgresStore({ url: PG_URL, schema });
+    try {
+      for (const id of ['r0', 'r1', 'r4']) await s.insertRequest(record(id), []);
+      const codes = await Promise.all([
+        codeOf(s.insertRequest(record('r0', { agentId: 'other' }), [{ type: 'action.proposed', body: { n: 0 } }])),
+        codeOf(s.insertRequest(record('r2'), [{ type: 'action.proposed', body: { n: 2 } }])),
+        codeOf(s.insertRequest(record('r3'), [{ type: 'action.proposed', body: { n: 3 } }])),
+        codeOf(s.updateRequest({ ...record('r1'), status: 'rejected', version: 2 }, 1, [{ type: 'request.rejected', body: { n: 1 } }])),
+        codeOf(s.updateRequest(record('ghost', { version: 2 }), 1, [{ type: 'request.rejected', body: { n: 9 } }])),
+        codeOf(s.updateRequest(record('r4', { version: 6 }), 5, [{ type: 'request.rejected', body: { n: 4 } }])),
+      ]);
+      assert.deepEqual(codes, ['E_CONFLICT', 'ok', 'ok', 'ok', 'E_NOT_FOUND', 'E_CONFLICT']);
+      const log = await s.readAudit(1, 100);
+      assert.deepEqual([log.map((e) => e.body.n), verifyChain(log).ok], [[2, 3, 1], true]);
+      assert.deepEqual([(await s.getRequest('r0'))?.agentId, (await s.getRequest('r1'))?.status, (await s.getRequest('r4'))?.version], ['agent-a', 'rejected', 1]);
+      assert.deepEqual((await s.listRequests({})).map((r) => r.id), ['r3', 'r2', 'r4', 'r1', 'r0']);
+    } finally {
+      await s.close();
+    }
+  }));

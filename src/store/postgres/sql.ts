@@ -20,6 +20,22 @@ export function statements(schema: string) {
       text: `UPDATE ${s}.requests SET agent_id = $2, target_id = $3, status = $4, digest = $5, created_at = $6, expires_at = $7, version = $8, record = $9
              WHERE id = $1 AND version = $10 RETURNING 1`,
     },
+    // Many ops of one batch in one statement each (distinct ids only; see batch.ts).
+    insertMany: {
+      name: tag('insert_many'),
+      text: `INSERT INTO ${s}.requests (id, agent_id, target_id, status, digest, created_at, expires_at, version, record)
+             SELECT a, b, c, d, e, f, g, h, i
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::int[], $9::text[]) WITH ORDINALITY AS t(a, b, c, d, e, f, g, h, i, n)
+             ORDER BY n
+             ON CONFLICT (id) DO NOTHING RETURNING id`,
+    },
+    updateMany: {
+      name: tag('update_many'),
+      text: `UPDATE ${s}.requests AS r SET agent_id = u.b, target_id = u.c, status = u.d, digest = u.e, created_at = u.f, expires_at = u.g, version = u.h, record = u.i
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::int[], $9::text[], $10::int[]) AS u(a, b, c, d, e, f, g, h, i, x)
+             WHERE r.id = u.a AND r.version = u.x RETURNING r.id`,
+    },
+    versionsOf: { name: tag('versions'), text: `SELECT id, version FROM ${s}.requests WHERE id = ANY($1::text[])` },
     versionOf: { name: tag('version'), text: `SELECT version FROM ${s}.requests WHERE id = $1` },
     getRequest: { name: tag('get'), text: `SELECT record FROM ${s}.requests WHERE id = $1` },
     // A NULL use-by never matches: an approval without a deadline is not usable (fail closed).

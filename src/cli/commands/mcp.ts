@@ -53,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
     };
     if (typeof flags['listen'] === 'string') {
       const { host, port } = listenAddress(flags['listen']);
-      const http = await listenHttp(host, port, () => connectUpstream(rest), { ...opts, token });
+      const http = await listenHttp(host, port, () => connectUpstream(rest, process.env, opts.cwd), { ...opts, token });
       process.stdout.write(`${JSON.stringify({ url: http.url })}\n`);
       await new Promise<void>((done) => {
         const stop = (): void => void http.close().finally(done);
@@ -62,7 +62,8 @@ export async function run(argv: string[]): Promise<number> {
       });
       return 0;
     }
-    const upstream = await connectUpstream(rest);
+    // The server runs in the workspace, so a relative path means to it what it meant to the classifier.
+    const upstream = await connectUpstream(rest, process.env, opts.cwd);
     const proxy = createProxyServer(upstream, opts);
     await proxy.connect(new StdioServerTransport());
     await new Promise<void>((done) => {

@@ -14,6 +14,10 @@ export type AuditType =
   | 'execution.finished'
   | 'recovery.taken'
   | 'recovery.restored'
+  /** A recovery point could not be taken (the action ran only if the policy did not require one). */
+  | 'recovery.failed'
+  /** A rollback was refused (corrupt, missing, wrong target) and nothing was restored. */
+  | 'recovery.refused'
   | 'freeze'
   | 'thaw'
   | 'config.loaded'

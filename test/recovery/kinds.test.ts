@@ -119,3 +119,18 @@ test('nothing to keep is no point; a DROP of a table that does not exist keeps n
   assert.equal(await takeRecoveryPoint(drop, { dataDir: data, target: null, cwd: '/', env }), null);
   assert.equal(existsSync(join(data, 'recovery', drop.id)), false);
 });
+
+test('terraform: the local state file is kept and put back; the output says cloud resources are not', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cs-kinds-tf-'));
+  const data = mkdtempSync(join(tmpdir(), 'cs-kinds-data-'));
+  const state = JSON.stringify({ version: 4, serial: 7, resources: [{ type: 'aws_db_instance', name: 'main' }] });
+  writeFileSync(join(dir, 'terraform.tfstate'), state);
+  const r = request({ kind: 'shell', command: 'terraform destroy -auto-approve' }, dir);
+  const m = (await takeRecoveryPoint(r, { dataDir: data, target: null, cwd: dir, env }))!;
+  assert.deepEqual(m.parts.map((p) => [p.kind, p.what]), [['terraform', [`terraform state of ${dir} (copy of terraform.tfstate); cloud resources are not included`]]]);
+  writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify({ version: 4, serial: 8, resources: [] }));
+  const said: string[] = [];
+  await restoreRecoveryPoint(r.id, { dataDir: data, env, auditedDigest: m.digest, say: (l) => said.push(l) });
+  assert.equal(readFileSync(join(dir, 'terraform.tfstate'), 'utf8'), state);
+  assert.match(said.join('\n'), /terraform: NOT restored: cloud resources: anything the apply destroyed or replaced stays destroyed/);
+});

@@ -50,6 +50,8 @@ export function snapshot(paths: string[], dir: string, skipped: string[]): Entry
     } else if (st.isFile()) {
       const stored = `data/${k++}`;
       copyFileSync(p, join(dir, stored));
+      // The copy is data, never something to run: no setuid/exec bits inside the data directory.
+      chmodSync(join(dir, stored), 0o600);
       entries.push({ ...base, type: 'file', stored, bytes: st.size });
     } else skipped.push(`${p} (not a file, directory or symlink)`);
   };

@@ -33,7 +33,7 @@ const PATTERNS: Record<Lang, readonly [RegExp, Family][]> = {
     [/(?:(?:child_process|cp|\))\s*\.\s*|(?<![.\w$]))(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)\s*(?=\()|\.\s*(?:execSync|spawnSync|execFileSync|execFile)\s*(?=\()/g, 'exec'],
     [/\b(?:Bun\.spawn|Bun\.spawnSync|Deno\.run|\$)\s*(?=\(|`)/g, 'exec'],
     [/\.(?:query|exec|execute|run|raw|prepare)\s*(?=\()/g, 'sql-maybe'],
-    [/(?<![.\w$])(?:eval|Function|new\s+Function)\s*(?=\()/g, 'eval'],
+    [/(?<![.\w$])(?:eval|Function|new\s+Function)\s*(?=\()|\.(?:runInThisContext|runInNewContext|runInContext|compileFunction)\s*(?=\()/g, 'eval'],
     [/(?:\b(?:fs|fse|fsp|fsPromises|promises)|\))\s*\.\s*(?:writeFileSync|writeFile|appendFileSync|appendFile|outputFileSync|outputFile)\s*(?=\()|(?<![.\w$])(?:writeFileSync|writeFile)\s*(?=\()|\bDeno\.writeTextFileSync\s*(?=\()|\bDeno\.writeTextFile\s*(?=\()/g, 'write'],
   ],
   perl: [
@@ -41,7 +41,8 @@ const PATTERNS: Record<Lang, readonly [RegExp, Family][]> = {
     [/(?<![$@%\w])(?:unlink|rmdir)\b\s*/g, 'delete'],
     [/(?<![$@%\w>])(?:system|exec)\b\s*/g, 'exec'],
     [/->(?:do|prepare|selectall_arrayref|selectrow_array)\s*(?=\()/g, 'sql'],
-    [/(?<![$@%\w>])eval\s+(?=["'$])/g, 'eval'],
+    // `eval "..."` / `eval $x` / `eval pack(...)` evaluate text; `eval { ... }` is a plain block.
+    [/(?<![$@%\w>])eval\b(?!\s*\{)\s*/g, 'eval'],
   ],
   ruby: [
     [/\bFileUtils\.(?:rm_rf|rm_r|remove_dir|remove_entry|remove_entry_secure|rmtree)\b\s*/g, 'delete-tree'],

@@ -78,6 +78,9 @@ test('computed arguments are unknown; strings that only mention calls are not ca
   assert.deepEqual(shell('python -c "exec(\'import os; os.system(\\"zzop\\")\')"'), { risk: 'mutating', findings: [op('zzop'), code('python')] });
   assert.deepEqual(shell('python -c "print(\'os.remove(/etc/x)\')"'), { risk: 'mutating', findings: [code('python')] });
   assert.deepEqual(shell('node -e "console.log(\'execSync(rm -rf /)\') // fs.rmSync(\'/\')"'), { risk: 'mutating', findings: [code('node')] });
+  assert.deepEqual(shell("perl -e 'eval pack(\"H*\", \"726d\")'").findings[0], 'shell.interpreter-dynamic unknown eval');
+  assert.deepEqual(shell("perl -e 'eval { zz() }; print 1'"), { risk: 'mutating', findings: [code('perl')] });
+  assert.deepEqual(shell("node -e \"require('vm').runInThisContext(Buffer.from(s, 'base64').toString())\"").findings[0], 'shell.interpreter-dynamic unknown runInThisContext');
   assert.deepEqual(shell('python3 -c "$CODE"'), { risk: 'unknown', findings: ['shell.interpreter-dynamic unknown $CODE', code('python3')] });
 });
 

@@ -10,6 +10,7 @@
 // would, and submit distinct actions: 80% harmless commands in staging (allowed) and 20% destructive
 // SQL in production (pending) — every one a durable decision with two audit entries on the one
 // shared chain. Prints one JSON line per measurement.
+import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { PG_URL, dropSchema, freshSchemaName } from '../../src/store/postgres/test-db.js';
 import { api, makeHaTeam, serveOn, sleep, type Instance } from '../../test/ha/kit.js';
@@ -24,6 +25,36 @@ const AGENTS = Number(arg('agents', '50'));
 const SECONDS = Number(arg('seconds', '10'));
 const COUNTS = arg('instances', '1,2,3').split(',').map(Number);
 const ROUNDS = Number(arg('rounds', '30'));
+
+/** CPU seconds (user + system) used so far by these processes, read from /proc: a loaded machine
+ * stretches wall-clock time but not the work each decision takes. */
+function cpuSeconds(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // the process ended
+    }
+  }
+  return ticks / 100;
+}
+
+/** Every PostgreSQL server process (the backends serving the instances, the WAL writer, ...). */
+function postgresPids(): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 async function throughput(n: number): Promise<Record<string, unknown>> {
   const team = makeHaTeam(AGENTS, 2);
@@ -55,9 +86,13 @@ async function throughput(n: number): Promise<Record<string, unknown>> {
       return done;
     };
     await run(1500, false); // warm-up: connections, JIT, the pool
+    const servers = instances.map((i) => i.child.pid!);
+    const pgs = postgresPids();
+    const cpu0 = [cpuSeconds(servers), cpuSeconds(pgs)];
     const t0 = performance.now();
     const done = await run(SECONDS * 1000, true);
     const secs = (performance.now() - t0) / 1000;
+    const cpu1 = [cpuSeconds(servers), cpuSeconds(pgs)];
     for (const c of conns) c.close();
     const stored = await readAll(PG_URL, schema);
     return {
@@ -70,6 +105,8 @@ async function throughput(n: number): Promise<Record<string, unknown>> {
       p50ms: +percentile(lat, 50).toFixed(1),
       p99ms: +percentile(lat, 99).toFixed(1),
       errors,
+      serverCpuMsPerDecision: +(((cpu1[0]! - cpu0[0]!) * 1000) / done).toFixed(2),
+      postgresCpuMsPerDecision: +(((cpu1[1]! - cpu0[1]!) * 1000) / done).toFixed(2),
       chainOk: stored.chain.ok,
       auditEntries: stored.audit.length,
       load: +loadavg()[0]!.toFixed(1),

@@ -80,7 +80,7 @@ export function scanCode(code: string, lang: Lang, st: State, via: string): void
   const before = st.findings.length;
   const m = mask(code, lang);
   for (const s of m.shells) reparse(s.value, st, { via: `${via} backticks`, dynamic: s.dynamic });
-  for (const [re, family] of [...PATTERNS[lang], API_DESTROY]) {
+  for (const [re, family] of [...PATTERNS[lang], API_DESTROY, ...importedNames(code, lang)]) {
     // matchAll iterates a copy of the regex, so a nested scanCode (eval of a literal) cannot
     // reset this loop's position.
     for (const hit of m.masked.matchAll(re)) {
@@ -90,6 +90,20 @@ export function scanCode(code: string, lang: Lang, st: State, via: string): void
     }
   }
   if (st.findings.length === before) looksLikeShell(code, st, via);
+}
+
+// `import subprocess as sp2` / `from subprocess import run`: calls through those names run commands.
+function importedNames(code: string, lang: Lang): [RegExp, Family][] {
+  if (lang !== 'python' || !code.includes('subprocess')) return [];
+  const names: string[] = [];
+  for (const m of code.matchAll(/\bimport\s+subprocess\s+as\s+(\w+)/g)) names.push(`${m[1]}\\.(?:run|call|check_call|check_output|Popen)`);
+  for (const m of code.matchAll(/\bfrom\s+subprocess\s+import\s+([\w\s,]+)/g)) {
+    for (const n of m[1]!.split(',')) {
+      const name = n.trim().split(/\s+as\s+/).pop();
+      if (name && /^\w+$/.test(name)) names.push(name);
+    }
+  }
+  return names.length > 0 ? [[new RegExp(`(?<![.\\w])(?:${names.join('|')})\\s*(?=\\()`, 'g'), 'exec']] : [];
 }
 
 function act(family: Family, call: string, args: Arg[], st: State, via: string, lang: Lang): void {

@@ -89,6 +89,8 @@ test('aliases, imports and built strings', () => {
   assert.deepEqual(shell('python3 -c "from os import system; system(\'zzop\')"').findings[0], op('zzop'));
   assert.deepEqual(shell('python3 -c "import subprocess as sp; sp.run([\'zzop\'])"').findings[0], op('zzop'));
   assert.deepEqual(shell('node -e "import(\'child_process\').then((m) => m.execSync(\'zzop\'))"').findings[0], op('zzop'));
+  assert.deepEqual(shell('python3 -c "import subprocess as s2; s2.run([\'zzop\'])"').findings[0], op('zzop'));
+  assert.deepEqual(shell('python3 -c "from subprocess import run, call as c; run(\'zza\'); c(\'zzb\')"').findings.slice(0, 2), [op('zza'), op('zzb')]);
   // A literal that is only the start of the value is not the value.
   assert.deepEqual(shell('python3 -c "import os; os.system(\'zzop \' + target)"'), { risk: 'unknown', findings: ['shell.interpreter-dynamic unknown os.system', code('python3')] });
   assert.deepEqual(shell('python3 -c "import os; os.system(\'zzop {}\'.format(t))"').risk, 'unknown');

@@ -196,4 +196,14 @@ test('recovery list shows the points; rollback of a request without a point is E
   const rb = await asAgentApproved(server, team, env, ['rollback', readId, '--wait', '60'], cwd, `countersign rollback ${readId}`, ['senior-b']);
   assert.notEqual(rb.code, 0);
   assert.match(rb.stderr, /E_RECOVERY_MISSING/);
+  // Pruning: a dry run lists, the real one removes, and then a rollback finds nothing.
+  const bin = new URL('../../../bin/countersign', import.meta.url).pathname;
+  const dry = spawnSync(process.execPath, [bin, 'recovery', 'prune', '--older-than', '0s', '--dry-run', '--dir', team.dir, '--json'], { encoding: 'utf8' });
+  assert.equal((JSON.parse(dry.stdout) as unknown[]).length, 4, dry.stderr);
+  const kept = spawnSync(process.execPath, [bin, 'recovery', 'prune', '--dir', team.dir], { encoding: 'utf8' });
+  assert.deepEqual([kept.status, kept.stdout], [0, 'nothing to prune\n']);
+  const pruned = spawnSync(process.execPath, [bin, 'recovery', 'prune', '--older-than', '0s', '--dir', team.dir, '--json'], { encoding: 'utf8' });
+  assert.equal((JSON.parse(pruned.stdout) as unknown[]).length, 4, pruned.stderr);
+  const empty = spawnSync(process.execPath, [bin, 'recovery', 'list', '--dir', team.dir], { encoding: 'utf8' });
+  assert.deepEqual([empty.status, empty.stdout], [0, 'no recovery points\n']);
 });

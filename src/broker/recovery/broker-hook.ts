@@ -49,6 +49,7 @@ async function beforeRun(engine: Engine, r: RequestRecord, target: Target, cwd: 
       throw new CountersignError('E_RECOVERY_FAILED', `The policy requires a complete recovery point, but part of what this action touches could not be saved (${incomplete.join('; ')}).`);
     }
     line(emit, 'stderr', `countersign: recovery point taken (${summary.what.join('; ')}); roll back with: countersign rollback ${r.id}`);
+    line(emit, 'stderr', `countersign: a rollback cannot restore ${m.parts.map((p) => `(${p.kind}) ${p.notRestorable}`).join('; ')}`);
     return { proceed: true, detail: { recovery: summary } };
   } catch (err) {
     const code = isCountersignError(err) ? err.code : 'E_RECOVERY_FAILED';

@@ -52,6 +52,8 @@ export function packChanges(origin: string, changes: WireChange[]): string[] {
 }
 
 export function unpack(payload: string, self: string): StoreChange[] {
+  // One's own notifications come back too; skip them before paying for the parse.
+  if (payload.startsWith(`{"o":${JSON.stringify(self)},`)) return [];
   let msg: { o?: unknown; c?: unknown };
   try {
     msg = JSON.parse(payload) as { o?: unknown; c?: unknown };

@@ -62,6 +62,9 @@ export function poolConfig(connectionString: string, max: number): pg.PoolConfig
     query_timeout: 15_000,
     idleTimeoutMillis: 30_000,
     keepAlive: true,
+    // An instance that vanishes mid-transaction (network partition, frozen VM) must not hold the
+    // audit head's lock for long; and a writer never waits on that lock for ever.
+    options: '-c idle_in_transaction_session_timeout=10s -c lock_timeout=10s',
   };
 }
 

@@ -100,6 +100,10 @@ test('files deleted by an approved rm -rf are restored byte for byte with their 
   assert.match(rb.stdout, /files: restored/);
   const restored = (await auditOf(server, team, 'recovery.restored')).filter((e) => e.body['request'] === ran.id);
   assert.deepEqual(restored.map((e) => e.body), [{ request: ran.id, by: rb.id, kind: 'files', digest }]);
+  // The rollback kept what was there before it (nothing), so rolling the rollback back deletes again.
+  const undo = await asAgentApproved(server, team, env, ['rollback', rb.id, '--wait', '60'], ws.dir, `countersign rollback ${rb.id}`, ['senior-b']);
+  assert.equal(undo.code, 0, undo.stderr);
+  assert.equal(existsSync(ws.data), false);
 });
 
 test('a dropped table is restored with its rows', async () => {
@@ -187,7 +191,10 @@ test('recovery list shows the points; rollback of a request without a point is E
   const r = spawnSync(process.execPath, [new URL('../../../bin/countersign', import.meta.url).pathname, 'recovery', 'list', '--dir', team.dir, '--json'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const kinds = (JSON.parse(r.stdout) as { kinds: string[] }[]).map((p) => p.kinds.join('+')).sort();
-  assert.deepEqual(kinds, ['files', 'files', 'git', 'postgres']);
+  // Each action's point, and each successful rollback's point of what it replaced (none for the
+  // dropped table: there was no table to keep; none for undoing a rollback, whose action is
+  // `countersign rollback`, which no kind reads).
+  assert.deepEqual(kinds, ['files', 'files', 'files', 'git', 'git', 'postgres']);
   const cwd = mkdtempSync(join(tmpdir(), 'cs-rec-agent-'));
   const read = await asAgent(env, ['exec', '--target', 'db', '--', 'psql', '-qAtc', 'select 1'], cwd);
   assert.equal(read.code, 0, read.stderr);
@@ -199,11 +206,11 @@ test('recovery list shows the points; rollback of a request without a point is E
   // Pruning: a dry run lists, the real one removes, and then a rollback finds nothing.
   const bin = new URL('../../../bin/countersign', import.meta.url).pathname;
   const dry = spawnSync(process.execPath, [bin, 'recovery', 'prune', '--older-than', '0s', '--dry-run', '--dir', team.dir, '--json'], { encoding: 'utf8' });
-  assert.equal((JSON.parse(dry.stdout) as unknown[]).length, 4, dry.stderr);
+  assert.equal((JSON.parse(dry.stdout) as unknown[]).length, 6, dry.stderr);
   const kept = spawnSync(process.execPath, [bin, 'recovery', 'prune', '--dir', team.dir], { encoding: 'utf8' });
   assert.deepEqual([kept.status, kept.stdout], [0, 'nothing to prune\n']);
   const pruned = spawnSync(process.execPath, [bin, 'recovery', 'prune', '--older-than', '0s', '--dir', team.dir, '--json'], { encoding: 'utf8' });
-  assert.equal((JSON.parse(pruned.stdout) as unknown[]).length, 4, pruned.stderr);
+  assert.equal((JSON.parse(pruned.stdout) as unknown[]).length, 6, pruned.stderr);
   const empty = spawnSync(process.execPath, [bin, 'recovery', 'list', '--dir', team.dir], { encoding: 'utf8' });
   assert.deepEqual([empty.status, empty.stdout], [0, 'no recovery points\n']);
 });

@@ -8,7 +8,7 @@
 //   in-process (with the target's credentials) instead of running a program.
 import { CountersignError, isCountersignError, type RequestRecord, type Target } from '../../core/index.js';
 import type { Engine } from '../../engine/index.js';
-import { restoreRecoveryPoint } from './restore.js';
+import { applyRecoveryPoint, verifyRecoveryPoint } from './restore.js';
 import { takeRecoveryPoint } from './take.js';
 
 export type Outcome = { code: number | null; signal: string | null; why?: string; errorCode?: string; detail?: Record<string, unknown> };
@@ -71,14 +71,19 @@ async function rollback(engine: Engine, r: RequestRecord, target: Target, origId
     const rec = orig.execution?.['recovery'] as { digest?: string } | undefined;
     if (!rec?.digest) throw new CountersignError('E_RECOVERY_MISSING', `Request ${origId} has no recovery point on record (it was not executed through the broker, nothing could be kept, or taking it failed); restore from your own backups.`);
     if (!engine.dataDir) throw new CountersignError('E_RECOVERY_MISSING', 'This Countersign has no data directory, so it holds no recovery points.');
-    const m = await restoreRecoveryPoint(origId, { dataDir: engine.dataDir, env, auditedDigest: rec.digest, say: (l) => line(emit, 'stdout', l) });
+    const verified = await verifyRecoveryPoint(origId, { dataDir: engine.dataDir, env, auditedDigest: rec.digest });
+    // A rollback replaces what is there now, so what is there now is kept first, the same way and
+    // under the rollback's own id: `countersign rollback <this rollback's id>` undoes a mistaken one.
+    const now = { ...r, action: orig.action, report: orig.report, ...(orig.context ? { context: orig.context } : {}) };
+    const before = await beforeRun(engine, now, target, orig.context?.cwd ?? (orig.action.kind === 'shell' ? orig.action.cwd : undefined) ?? '/', env, emit);
+    if (!before.proceed) return { code: null, signal: null, why: before.why!, errorCode: before.errorCode!, detail: before.detail };
+    const m = await applyRecoveryPoint(verified, { dataDir: engine.dataDir, env, say: (l) => line(emit, 'stdout', l) });
     await engine.appendAudit([{ type: 'recovery.restored', body: { request: origId, by: r.id, kind: m.parts.map((p) => p.kind).join('+'), digest: m.digest } }]);
-    return { code: 0, signal: null, detail: { rollback: { request: origId, digest: m.digest } } };
+    return { code: 0, signal: null, detail: { ...before.detail, rollback: { request: origId, digest: m.digest } } };
   } catch (err) {
     const code = isCountersignError(err) ? err.code : 'E_RECOVERY_FAILED';
     const message = err instanceof Error ? err.message : String(err);
     await engine.appendAudit([{ type: 'recovery.refused', body: { request: origId, by: r.id, code, message } }]).catch(() => undefined);
-    void target;
     return { code: 1, signal: null, why: message, errorCode: code, detail: { rollback: { request: origId, error: { code, message } } } };
   }
 }

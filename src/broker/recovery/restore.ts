@@ -30,7 +30,12 @@ export async function verifyRecoveryPoint(requestId: string, o: Pick<RestoreOpti
 }
 
 export async function restoreRecoveryPoint(requestId: string, o: RestoreOptions): Promise<Manifest> {
-  const m = await verifyRecoveryPoint(requestId, o);
+  return applyRecoveryPoint(await verifyRecoveryPoint(requestId, o), o);
+}
+
+/** Restores a point that verifyRecoveryPoint has just accepted. */
+export async function applyRecoveryPoint(m: Manifest, o: RestoreOptions): Promise<Manifest> {
+  const requestId = m.request;
   const dir = pointDir(o.dataDir, requestId);
   const say = o.say ?? (() => undefined);
   for (const p of m.parts) {

@@ -35,6 +35,7 @@ export async function run(argv: string[]): Promise<number> {
     const waitS = seconds(flags['wait'], 300, 'wait');
     const timeoutS = flags['timeout'] === undefined ? undefined : seconds(flags['timeout'], 600, 'timeout');
     const conn = connFrom(flags);
+    if (!conn.token) throw new CountersignError('E_UNAUTHENTICATED', "Set COUNTERSIGN_TOKEN to this agent's token (from `countersign init`); nothing was run.");
     const session = process.env['COUNTERSIGN_SESSION'];
     const answer = await call<SubmitAnswer>(conn, 'POST', '/v1/exec', { target: flags['target'], command: shellJoin(rest), cwd: process.cwd(), ...(session ? { session } : {}) });
     const id = await decided(conn, answer, waitS);

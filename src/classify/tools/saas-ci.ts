@@ -3,6 +3,7 @@ import { parseArgs } from './argv.js';
 import { defineTable } from './table.js';
 import { compileVerbs, findVerb, rule, verbTable, DELETE_WORDS, READ_WORDS } from './verbs.js';
 import type { Invocation, ToolTable } from './types.js';
+import { GITLAB_TABLES } from './gitlab-server.js';
 
 export const CIRCLECI: ToolTable = verbTable({
   name: 'circleci',
@@ -87,4 +88,4 @@ export const JENKINS_CLI: ToolTable = defineTable({
   fallback: 'mutating',
 });
 
-export const CI_TABLES: ToolTable[] = [CIRCLECI, JAVA, JENKINS_CLI];
+export const CI_TABLES: ToolTable[] = [CIRCLECI, JAVA, JENKINS_CLI, ...GITLAB_TABLES];

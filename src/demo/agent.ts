@@ -3,13 +3,14 @@
 import { CountersignError, type ErrorCode, type SubmitAnswer } from '../core/index.js';
 import type { RequestView } from '../engine/index.js';
 
-export type Http = { url: string; token: string };
+export type Http = { url: string; token: string; signal?: AbortSignal };
 
 export async function call<T>(h: Http, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(h.url + path, {
     method,
     headers: { authorization: `Bearer ${h.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? null : JSON.stringify(body),
+    ...(h.signal ? { signal: h.signal } : {}),
   });
   const data = (await res.json()) as T & { error?: { code: ErrorCode; message: string } };
   if (data.error) throw new CountersignError(data.error.code, data.error.message.replace(/^.*?\. /, ''));

@@ -74,3 +74,19 @@ test('demo: never overwrites an existing config; bad flags are usage errors', ()
   const bad = spawnSync(process.execPath, [BIN, 'demo', '--port', 'eighty'], { encoding: 'utf8' });
   assert.deepEqual([bad.status, bad.stderr], [2, 'countersign demo: --port must be a whole number from 0 to 65535 (E_USAGE). See `countersign demo --help`.\n']);
 });
+
+test('demo: Ctrl-C while the agent waits stops at once (no long-poll holds the process)', { timeout: 30_000 }, async () => {
+  const child = spawn(process.execPath, [BIN, 'demo', '--port', '0', '--no-open', '--pace-ms', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((ok) => child.once('exit', ok));
+  try {
+    await until(() => out, /long-polling GET/, 20_000);
+    const t0 = Date.now();
+    child.kill('SIGINT');
+    assert.equal(await exited, 0);
+    assert.ok(Date.now() - t0 < 3000, `took ${Date.now() - t0} ms`);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+});

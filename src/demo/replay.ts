@@ -7,13 +7,13 @@ import { call, submit, waitDecided, type Http } from './agent.js';
 import type { Narrator } from './narrate.js';
 import type { Step } from './script.js';
 
-export type ReplayOptions = { url: string; engine: Engine; principals: StarterPrincipal[]; steps: Step[]; say: Narrator; paceMs: number; bin: string };
+export type ReplayOptions = { url: string; engine: Engine; principals: StarterPrincipal[]; steps: Step[]; say: Narrator; paceMs: number; bin: string; signal?: AbortSignal };
 
 const sleep = (ms: number): Promise<void> => new Promise((ok) => setTimeout(ok, ms));
 
 export async function replay(o: ReplayOptions): Promise<{ pending?: string; released?: { status: string; afterMs: number } }> {
   const token = (id: string): string => o.principals.find((p) => p.id === id)!.token;
-  const agent: Http = { url: o.url, token: token('agent-1') };
+  const agent: Http = { url: o.url, token: token('agent-1'), ...(o.signal ? { signal: o.signal } : {}) };
   const { say } = o;
   say.heading('The replay: agent-1 was asked to fix a failing cost report in production.');
   let pending: string | undefined;

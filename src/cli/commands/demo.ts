@@ -47,15 +47,21 @@ export async function run(argv: string[]): Promise<number> {
     say.team(team.starter.principals);
     if (!flags['no-open'] && srv.staticDir) openBrowser(srv.url);
     const stopped = waitForSignal();
-    const done = replay({ url: srv.url, engine: srv.engine, principals: team.starter.principals, steps: incidentSteps(team), say, paceMs, bin: 'countersign' });
+    const agentStop = new AbortController();
+    const done = replay({ url: srv.url, engine: srv.engine, principals: team.starter.principals, steps: incidentSteps(team), say, paceMs, bin: 'countersign', signal: agentStop.signal });
     const first = await Promise.race([done.then(() => 'replayed' as const), stopped]);
     if (first === 'replayed') {
       say.line('');
       say.line(`Still serving on ${srv.url}. Explore the audit and agents pages; Ctrl-C to stop.`);
       await stopped;
     }
+    // The agent stops waiting first, so the server has no long-poll to hold it open.
+    agentStop.abort();
     done.catch(() => undefined);
     await srv.close();
+    // Everything is committed. A long-poll the server was still holding keeps its re-read timer
+    // (src/engine/wait.ts) alive until its wait runs out (up to 300 s): do not let it hold Ctrl-C.
+    setTimeout(() => process.exit(process.exitCode ?? 0), 200).unref();
     return 0;
   } catch (err) {
     if (srv) await srv.close().catch(() => undefined);

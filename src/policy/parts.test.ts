@@ -1,7 +1,7 @@
 // The small parts of the policy language: globs, durations, approval combination, decide parsing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Checker, combineApprovals, compileGlob, compilePolicy, parseDuration, rolesSatisfy } from './index.js';
+import { Checker, anyGlob, combineApprovals, compileGlob, compilePolicy, parseDuration, rolesSatisfy } from './index.js';
 import { CountersignError } from '../core/index.js';
 
 test('globs: * spans dots and slashes, ? is one character, the rest is literal', () => {
@@ -20,6 +20,15 @@ test('globs: * spans dots and slashes, ? is one character, the rest is literal',
     ['Prod', 'prod', false],
   ];
   assert.deepEqual(cases.map(([g, v]) => compileGlob(g).re.test(v)), cases.map((c) => c[2]));
+});
+
+test('a list of globs holds exactly when one of them matches the whole value', () => {
+  const list = ['a', 'a*b', 'x?z', '(p|q)', 'line*end'].map(compileGlob);
+  const values = ['a', 'ab', 'acccb', 'abc', 'xyz', 'xyzz', 'p', '(p|q)', 'q', 'line\nend', 'ba', ''];
+  const one = values.map((v) => list.some((g) => g.re.test(v)));
+  assert.deepEqual(one, [true, true, true, false, true, false, false, true, false, true, false, false]);
+  assert.deepEqual(values.map((v) => anyGlob(list, v)), one);
+  assert.deepEqual([anyGlob([], 'a'), anyGlob([], ''), anyGlob([compileGlob('a')], 'a'), anyGlob([compileGlob('a')], 'b')], [false, false, true, false]);
 });
 
 test('durations: seconds or unit-suffixed parts', () => {

@@ -42,6 +42,7 @@ test('dashboard: live inbox, operator refused, two seniors release the waiting a
 
     // The denied "delete and recreate the environment" says so, and offers no decision.
     const operator = await signedIn(ctx, `${srv.url}/requests/${ids[ids.length - 1]}`, tok('senior-a'));
+    await operator.locator('.banner').first().waitFor();
     assert.deepEqual(await operator.locator('.banner').allInnerTexts(), [
       'DELETES AND RECREATES the production environment aws_elastic_beanstalk_environment.cost_reporting_prod',
       'REPLACES 2 resources in production: aws_elastic_beanstalk_environment.cost_reporting_prod, aws_db_instance.cost_reports',
@@ -64,6 +65,7 @@ test('dashboard: live inbox, operator refused, two seniors release the waiting a
     await card.click();
     await operator.waitForURL(`${srv.url}/requests/${id}`);
     const banner = operator.locator('.banner');
+    await banner.waitFor();
     assert.deepEqual(await banner.allInnerTexts(), ['REPLACES 1 resource in production: aws_db_instance.cost_reports']);
     const approveAsOperator = operator.getByRole('button', { name: 'Approve' });
     assert.equal(await approveAsOperator.isDisabled(), true);
@@ -95,6 +97,18 @@ test('dashboard: live inbox, operator refused, two seniors release the waiting a
     await seniorB.goto(srv.url);
     await seniorB.locator('.cards').getByRole('link', { name: /destroys or replaces/ }).waitFor();
     await shot(seniorB, 'inbox-phone');
+    // At 375 px nothing scrolls sideways, on any page.
+    const sideways = async (): Promise<number> => Number(await seniorB.evaluate('document.documentElement.scrollWidth'));
+    assert.equal(await sideways(), 375, 'inbox');
+    for (const [name, path, ready] of [
+      ['request', `/requests/${id}`, '.banner'],
+      ['audit', '/audit', '.chain.ok'],
+      ['agents', '/agents', '.agent'],
+    ] as const) {
+      await seniorB.goto(srv.url + path);
+      await seniorB.locator(ready).first().waitFor();
+      assert.equal(await sideways(), 375, name);
+    }
 
     const seniorC = await signedIn(ctx, `${srv.url}/requests/${id}`, tok('senior-c'));
     // Keyboard: the first Tab reaches the skip link, which lands on the page.
@@ -120,6 +134,7 @@ test('dashboard: live inbox, operator refused, two seniors release the waiting a
     await chain.filter({ hasText: /Chain verified: \d+ entries/ }).waitFor();
     await shot(seniorC, 'audit-desktop');
     await seniorC.getByLabel('Decision').selectOption('denied');
+    await seniorC.getByText(/^Showing 2 of \d+ entries\.$/).waitFor();
     const denied = await seniorC.locator('.timeline li strong').allInnerTexts();
     assert.deepEqual(denied, ['action.decided', 'action.proposed']);
     await seniorC.getByLabel('Decision').selectOption('');
@@ -162,7 +177,7 @@ test('dashboard: an agent token and an unknown token cannot sign in', { timeout:
     assert.match(await page.getByRole('alert').innerText(), /That is the token of agent "agent-1"/);
     await input.fill('cs_human_not-a-real-token-at-all');
     await input.press('Enter');
-    assert.match(await page.getByRole('alert').innerText(), /not known to this server/);
+    await page.getByRole('alert').filter({ hasText: 'not known to this server' }).waitFor();
     assert.equal(await page.evaluate('sessionStorage.length'), 0);
   } finally {
     await ctx.close();

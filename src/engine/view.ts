@@ -15,7 +15,9 @@ export type RequestView = {
   action: RequestRecord['action'];
   report: RequestRecord['report'];
   decision: { verdict: string; matched: string[]; reasons: string[]; policyDigest: string };
-  approval?: { count: number; roles: string[]; have: number; expiresAt: number };
+  /** recoveryPoint: whether the policy requires a verified recovery point before the action runs
+   * (the broker's execution record then says what was kept: execution.recovery). */
+  approval?: { count: number; roles: string[]; have: number; expiresAt: number; recoveryPoint?: 'required' | 'optional' };
   approvals: RequestRecord['approvals'];
   rejection?: RequestRecord['rejection'];
   createdAt: number;
@@ -52,6 +54,7 @@ export function viewOf(ctx: EngineCtx, r: RequestRecord, viewer?: Human): Reques
   };
   if (r.decision.approval) {
     v.approval = { count: r.decision.approval.count, roles: r.decision.approval.roles, have: r.approvals.length, expiresAt: r.expiresAt ?? r.createdAt };
+    if (r.decision.approval.recoveryPoint) v.approval.recoveryPoint = r.decision.approval.recoveryPoint;
   }
   if (r.rejection) v.rejection = r.rejection;
   if (r.decidedAt !== undefined) v.decidedAt = r.decidedAt;

@@ -81,7 +81,7 @@ test('dashboard: live inbox, operator refused, two seniors release the waiting a
 
     // The agent waits for the decision, as a host hook does.
     const started = Date.now();
-    const waiting = fetch(`${srv.url}/v1/actions/${id}?wait=120`, { headers: { authorization: `Bearer ${tok('agent-1')}` }, signal: poll.signal })
+    const waiting = fetch(`${srv.url}/v1/actions/${id}?wait=30`, { headers: { authorization: `Bearer ${tok('agent-1')}` }, signal: poll.signal })
       .then(async (res) => ({ a: { status: res.status, body: (await res.json()) as any }, at: Date.now() }));
     waiting.catch(() => undefined); // a failure further down must be reported, not this poll cut off by the shutdown
 

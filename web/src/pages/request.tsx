@@ -99,6 +99,10 @@ export function RequestPage({ id, me }: { id: string; me: Me }) {
           <>
             <h3>Changes in the plan ({rows.filter((x) => x.kind !== 'no-op').length})</h3>
             <PlanTable rows={rows} />
+            <details className="raw">
+              <summary>The plan JSON exactly as submitted</summary>
+              <pre tabIndex={0}>{JSON.stringify(r.action['plan'], null, 2)}</pre>
+            </details>
           </>
         )}
       </section>

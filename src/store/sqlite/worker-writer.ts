@@ -8,11 +8,16 @@ import { encodeOp, fromWire, type WireError } from './wire.js';
 import type { WriteOp } from './write-ops.js';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
-type Reply = [number, 1, string] | [number, 0, WireError] | ['ready', StoreSettings] | ['failed', WireError] | ['closed'];
+type OpReply = [number, 1, string] | [number, 0, WireError];
+type Reply = ['done', OpReply[]] | ['ready', StoreSettings] | ['failed', WireError] | ['closed'];
 
 export class WorkerWriter {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  // Writes submitted in one turn of this thread's event loop cross in one message (and come back
+  // in one per commit): a message per write cost both threads a wake-up and a hand-off each.
+  private outbox: [number, string][] = [];
+  private posting = false;
   private dead: CountersignError | null = null;
   closing: Promise<void> | null = null;
   private onClosed: (() => void) | null = null;
@@ -30,7 +35,9 @@ export class WorkerWriter {
           resolve(writer);
         } else if (m[0] === 'failed') {
           reject(fromWire(m[1]));
-        } else writer?.reply(m);
+        } else if (m[0] === 'done') {
+          for (const r of m[1]) writer?.reply(r);
+        } else writer?.closed();
       });
       const fail = (why: string) => {
         const e = writer?.closing
@@ -58,16 +65,27 @@ export class WorkerWriter {
     if (this.pending.size === 0) this.worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage([id, text]);
+      this.outbox.push([id, text]);
+      if (!this.posting) {
+        this.posting = true;
+        setImmediate(() => this.post());
+      }
     });
   }
 
-  private reply(m: Reply): void {
-    if (m[0] === 'closed') {
-      this.onClosed?.();
-      return;
-    }
-    if (typeof m[0] !== 'number') return;
+  private post(): void {
+    this.posting = false;
+    if (this.outbox.length === 0 || this.dead) return;
+    const batch = this.outbox;
+    this.outbox = [];
+    this.worker.postMessage(['ops', batch]);
+  }
+
+  private closed(): void {
+    this.onClosed?.();
+  }
+
+  private reply(m: OpReply): void {
     const p = this.pending.get(m[0]);
     if (!p) return;
     this.pending.delete(m[0]);
@@ -96,6 +114,7 @@ export class WorkerWriter {
     this.worker.ref();
     this.closing = new Promise<void>((resolve) => {
       this.onClosed = resolve;
+      this.post(); // what was accepted before close() is committed before the thread stops
       this.worker.postMessage(['close']);
     });
     return this.closing;

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { GroupCommit } from './group-commit.js';
 import { migrate } from './schema.js';
 import { toStoreError } from '../store-error.js';
-import { decodeOp, toWire } from './wire.js';
+import { decodeOp, toWire, type WireError } from './wire.js';
 import { describe, openTables, runWrite } from './write-ops.js';
 import { readSettings } from './settings.js';
 
@@ -26,25 +26,42 @@ try {
   const tables = openTables(db);
   const writes = new GroupCommit(db, init.maxBatch);
 
-  port.on('message', (msg: [number, string] | ['close']) => {
+  // Answers go back in one message per commit (see worker-writer.ts), each only after its COMMIT.
+  let replies: ([number, 1, string] | [number, 0, WireError])[] = [];
+  const answer = (r: [number, 1, string] | [number, 0, WireError]): void => {
+    if (replies.length === 0) queueMicrotask(sendReplies);
+    replies.push(r);
+  };
+  const sendReplies = (): void => {
+    const out = replies;
+    replies = [];
+    if (out.length) port.postMessage(['done', out]);
+  };
+
+  port.on('message', (msg: ['ops', [number, string][]] | ['close']) => {
     if (msg[0] === 'close') {
       writes.close();
       db.close();
-      port.postMessage(['closed']);
-      port.close();
+      // The last commit's answers are settled in microtasks; send them before saying "closed".
+      setImmediate(() => {
+        sendReplies();
+        port.postMessage(['closed']);
+        port.close();
+      });
       return;
     }
-    const [id, text] = msg;
-    let name = 'A write';
-    try {
-      const op = decodeOp(text);
-      name = describe(op);
-      writes.submit(name, () => runWrite(tables, op)).then(
-        (value) => port.postMessage([id, 1, JSON.stringify(value)]),
-        (e: unknown) => port.postMessage([id, 0, toWire(toStoreError(e, name))]),
-      );
-    } catch (e) {
-      port.postMessage([id, 0, toWire(toStoreError(e, name))]);
+    for (const [id, text] of msg[1]) {
+      let name = 'A write';
+      try {
+        const op = decodeOp(text);
+        name = describe(op);
+        writes.submit(name, () => runWrite(tables, op)).then(
+          (value) => answer([id, 1, JSON.stringify(value)]),
+          (e: unknown) => answer([id, 0, toWire(toStoreError(e, name))]),
+        );
+      } catch (e) {
+        answer([id, 0, toWire(toStoreError(e, name))]);
+      }
     }
   });
   port.postMessage(['ready', readSettings(db)]);

@@ -182,7 +182,8 @@ test('a required recovery point over the size bound stops the action; approvers 
   assert.match(ran.stderr, /E_RECOVERY_TOO_LARGE/);
   assert.equal(existsSync(join(ws.data, 'notes.txt')), true, 'the action ran without its required recovery point');
   const v = await view(ran.id);
-  assert.deepEqual([v.status, v.execution?.recovery?.error?.code, v.execution?.recovery?.required], ['failed', 'E_RECOVERY_TOO_LARGE', true]);
+  assert.deepEqual([v.approval?.recoveryPoint, v.status, v.execution?.recovery?.error?.code, v.execution?.recovery?.required], ['required', 'failed', 'E_RECOVERY_TOO_LARGE', true]);
+  assert.match(v.execution.recovery.error.message, /more than 100 bytes .*raise the target's recovery\.max_bytes/);
   const verify = await api(server.url, team.tokens.get('admin')!, 'GET', '/v1/audit/verify');
   assert.equal(verify.body.ok, true);
 });

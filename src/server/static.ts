@@ -17,6 +17,14 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+// The dashboard loads everything from this server and is never framed: a framed Approve button
+// could be clicked through a decoy page (clickjacking), and nothing may reach another origin.
+const PAGE_HEADERS = {
+  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
 const PLACEHOLDER = `<!doctype html><html><head><meta charset="utf-8"><title>Countersign</title></head>
 <body><h1>Countersign</h1><p>The server is running. The dashboard is not built: run <code>npm run build</code>
 in <code>web/</code>, or use the CLI (<code>countersign requests</code>, <code>countersign approve</code>).</p>
@@ -45,6 +53,7 @@ export async function serveStatic(res: ServerResponse, dir: string | undefined, 
           'content-length': body.length,
           'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
           'x-content-type-options': 'nosniff',
+          ...(extname(candidate) === '.html' ? PAGE_HEADERS : {}),
         });
         res.end(head ? undefined : body);
         return;
@@ -53,6 +62,6 @@ export async function serveStatic(res: ServerResponse, dir: string | undefined, 
       }
     }
   }
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...PAGE_HEADERS });
   res.end(head ? undefined : PLACEHOLDER);
 }

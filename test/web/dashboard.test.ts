@@ -27,6 +27,12 @@ test('dashboard: live inbox, operator refused, two seniors release the waiting a
   const tok = (id: string): string => team.tokens.get(id)!;
   const offsite: string[] = [];
   const poll = new AbortController();
+  // A CSP violation, a failed load or an uncaught error shows up as a console error.
+  const consoleErrors: string[] = [];
+  ctx.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  ctx.on('weberror', (e) => consoleErrors.push(String(e.error())));
   ctx.on('request', (r) => {
     if (!r.url().startsWith(srv.url) && !r.url().startsWith('data:')) offsite.push(r.url());
   });
@@ -156,6 +162,11 @@ test('dashboard: live inbox, operator refused, two seniors release the waiting a
     await seniorC.locator('.frozen').waitFor({ state: 'detached', timeout: 5000 });
 
     assert.deepEqual(offsite, []);
+    const headers = (await fetch(srv.url)).headers;
+    assert.deepEqual([headers.get('x-frame-options'), /frame-ancestors 'none'/.test(headers.get('content-security-policy') ?? '')], ['DENY', true]);
+    // The expected refusal (the operator's approve is never sent, but the missing-reason one is
+    // answered in the page) leaves no console errors; anything else would.
+    assert.deepEqual(consoleErrors, []);
   } finally {
     poll.abort();
     await ctx.close();

@@ -55,6 +55,7 @@ test('dashboard: live inbox, operator refused, two seniors release the waiting a
     ]);
     assert.match(await operator.locator('h1').innerText(), /^denied/);
     assert.equal(await operator.getByRole('button', { name: 'Approve' }).count(), 0);
+    await shot(operator, 'request-denied-desktop');
     await operator.getByRole('link', { name: 'Inbox' }).first().click();
     await operator.getByText('Nothing is waiting').waitFor();
     assert.equal(await operator.getByText('Latest decisions').count(), 1);

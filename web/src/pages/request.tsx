@@ -50,7 +50,7 @@ export function RequestPage({ id, me }: { id: string; me: Me }) {
         <Link href="/">Inbox</Link> / <span className="mono">{r.id}</span>
       </p>
       <h1>
-        <StatusBadge status={r.status} /> {r.agent} wants to run this in <EnvBadge env={r.environment} />
+        <StatusBadge status={r.status} /> {r.agent} {pending ? 'wants' : 'asked'} to run this in <EnvBadge env={r.environment} />
       </h1>
       {banners.map((b) => (
         <p key={b} className="banner" role={pending ? 'alert' : undefined}>
@@ -139,7 +139,9 @@ export function RequestPage({ id, me }: { id: string; me: Me }) {
         <h2 id="h-approvals">
           Approvals {r.approval ? `(${r.approvals.length} of ${r.approval.count}${r.approval.roles.length ? `, ${r.approval.roles.join(' or ')}` : ''})` : ''}
         </h2>
-        {r.approvals.length === 0 && !r.rejection && <p className="muted">None yet.</p>}
+        {r.approvals.length === 0 && !r.rejection && (
+          <p className="muted">{r.decision.verdict === 'deny' ? 'None can be given: the policy denies this action outright.' : r.approval ? 'None yet.' : 'None needed: the policy allowed it.'}</p>
+        )}
         <ul>
           {r.approvals.map((a) => (
             <li key={a.by + a.at}>

@@ -4,7 +4,7 @@
 // COUNTERSIGN_SCREENSHOTS=docs/img writes the inbox and request screenshots for the docs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -140,6 +140,9 @@ test('dashboard: live inbox, operator refused, two seniors release the waiting a
     const chain = seniorC.locator('.chain');
     await chain.filter({ hasText: /Chain verified: \d+ entries/ }).waitFor();
     await shot(seniorC, 'audit-desktop');
+    const [download] = await Promise.all([seniorC.waitForEvent('download'), seniorC.getByRole('button', { name: 'Export (JSONL)' }).click()]);
+    const exported = readFileSync((await download.path())!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { seq: number });
+    assert.deepEqual([download.suggestedFilename().endsWith('.jsonl'), exported[0]!.seq, exported.length >= 15], [true, 1, true]);
     await seniorC.getByLabel('Decision').selectOption('denied');
     await seniorC.getByText(/^Showing 2 of \d+ entries\.$/).waitFor();
     const denied = await seniorC.locator('.timeline li strong').allInnerTexts();

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runHook } from './run-hook.js';
 import { human, startTeam, type Team } from './team.js';
@@ -46,4 +46,52 @@ test('hook: a plan file terraform cannot read fails closed (E_PLAN_SHAPE)', asyn
   const r = await runHook('kiro', input, { COUNTERSIGN_URL: team.url, COUNTERSIGN_TOKEN: team.token('agent-1'), PATH: process.env['PATH'] });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /^Countersign blocked this action \(E_PLAN_SHAPE\): .*terraform show -json .*bad\.plan` failed/);
+});
+
+/** A fake terraform that leaves a marker when run and prints an empty plan (which would be "allowed"). */
+function fakeTerraform(path: string, marker: string): void {
+  writeFileSync(path, `#!/bin/sh\ntouch '${marker}'\necho '{"format_version":"1.2","resource_changes":[]}'\n`);
+  chmodSync(path, 0o755);
+}
+
+test('hook: a path-qualified terraform named by the agent is never run; the apply is not allowed', async () => {
+  const dir = join(team.prod, 'fake-bin');
+  mkdirSync(dir);
+  const marker = join(dir, 'ran');
+  fakeTerraform(join(dir, 'terraform'), marker);
+  writeFileSync(join(dir, 'plan.out'), 'anything');
+  const ids: unknown[] = [];
+  for (const command of ['./terraform apply plan.out', `${dir}/terraform apply plan.out`, 'TF_IN_AUTOMATION=1 ./terraform apply plan.out']) {
+    const input = JSON.stringify({ hook_event_name: 'PreToolUse', session_id: 's', cwd: dir, tool_name: 'Bash', tool_input: { command } });
+    const r = await runHook('claude-code', input, { COUNTERSIGN_URL: team.url, COUNTERSIGN_TOKEN: team.token('agent-1'), COUNTERSIGN_HOOK_WAIT: '0', PATH: process.env['PATH'] });
+    const id = /request (req_[a-z0-9]+)/.exec(r.stderr)?.[1];
+    const view = id ? (await human(team, 'admin', 'GET', `/v1/actions/${id}`)).body : undefined;
+    ids.push({ command, code: r.code, kind: view?.action.kind, risk: view?.risk, status: view?.status });
+  }
+  assert.deepEqual(
+    { ran: existsSync(marker), ids },
+    {
+      ran: false,
+      ids: [
+        { command: './terraform apply plan.out', code: 2, kind: 'shell', risk: 'unknown', status: 'pending' },
+        { command: `${dir}/terraform apply plan.out`, code: 2, kind: 'shell', risk: 'unknown', status: 'pending' },
+        { command: 'TF_IN_AUTOMATION=1 ./terraform apply plan.out', code: 2, kind: 'shell', risk: 'unknown', status: 'pending' },
+      ],
+    },
+  );
+});
+
+test('hook: a bare terraform is read with the trusted binary, never one on a PATH entry in the workspace', async () => {
+  const dir = join(team.prod, 'fake-path');
+  mkdirSync(join(dir, 'bin'), { recursive: true });
+  const marker = join(dir, 'ran');
+  fakeTerraform(join(dir, 'bin', 'terraform'), marker);
+  writeFileSync(join(dir, 'plan.out'), 'not a plan');
+  const input = JSON.stringify({ hook_event_name: 'PreToolUse', session_id: 's', cwd: dir, tool_name: 'Bash', tool_input: { command: 'terraform apply plan.out' } });
+  const r = await runHook('claude-code', input, { COUNTERSIGN_URL: team.url, COUNTERSIGN_TOKEN: team.token('agent-1'), COUNTERSIGN_HOOK_WAIT: '0', PATH: `${dir}/bin:.:${process.env['PATH']}` });
+  // The real terraform cannot read "not a plan": fail closed, and the fake never ran.
+  assert.deepEqual(
+    { ran: existsSync(marker), code: r.code, error: /^Countersign blocked this action \((E_[A-Z_]+)\)/.exec(r.stderr)?.[1], ran_bin: /\(Command failed: (\S+) show -json /.exec(r.stderr)?.[1] },
+    { ran: false, code: 2, error: 'E_PLAN_SHAPE', ran_bin: '/usr/local/bin/terraform' },
+  );
 });

@@ -95,6 +95,16 @@ test('memory server deletes are destructive; unknown tools are unknown; bad shap
   assert.deepEqual(shapes, [['unknown', 'E_BAD_INPUT'], ['unknown', 'E_BAD_INPUT'], ['unknown', 'E_BAD_INPUT']]);
 });
 
+test('extra arguments never lower a known tool: every reading counts and the worst wins', () => {
+  const got = [
+    mcp('write_file', { path: `${W}/.git/config`, content: 'x', command: 'ls' }),
+    mcp('delete_entities', { entityNames: ['a'], command: 'ls' }, 'memory'),
+    mcp('read_query', { query: 'DROP TABLE users' }, 'sqlite'),
+    mcp('list_tables', { sql: 'SELECT 1' }, 'sqlite'),
+  ];
+  assert.deepEqual(got.map(([risk]) => risk), ['destructive', 'destructive', 'destructive', 'readonly']);
+});
+
 test('the summary names the server and tool', () => {
   const r = classify({ kind: 'mcp', server: 'fs', tool: 'write_file', arguments: { path: `${W}/.git/config`, content: '' } }, { cwd: W });
   assert.equal(r.summary.startsWith('MCP fs/write_file: '), true);

@@ -29,22 +29,40 @@ export function classifyMcp(action: McpAction, opts: McpOptions): RiskReport {
   const name = tool.toLowerCase();
   const label = `MCP ${server}/${tool}`;
 
-  const carried = carriedText(name, server, args);
-  if (carried) return wrap(label, opts.classify(carried));
-
+  // Every reading that applies counts and the worst wins: an extra `command: "ls"` argument must
+  // not turn write_file on .git/config into a harmless listing (the server ignores what it does
+  // not know and writes anyway).
+  const reports: RiskReport[] = [];
   const fs = filesystem(name, args, opts.cwd);
-  if (fs) return wrap(label, fs);
+  if (fs) reports.push(fs);
+  const carried = carriedText(name, server, args);
+  if (carried) reports.push(opts.classify(carried));
+  const named = byName(name, server, tool);
+  if (reports.length === 0) return wrap(label, named);
+  // A reading name never lowers what the text says; a deleting name raises it.
+  if (named.risk === 'destructive' || named.risk === 'mutating') reports.push(named);
+  return wrap(label, worst(reports));
+}
 
+function byName(name: string, server: string, tool: string): RiskReport {
   if (READONLY_TOOLS.has(name) || (READONLY_PREFIXES.some((p) => name.startsWith(p)) && !CHANGING_WORD.test(name.slice(name.indexOf('_') + 1)))) {
-    return one(label, { rule: 'mcp.read', risk: 'readonly', effect: 'read', target: `${server}/${tool}`, explanation: `${tool} only reads`, tool: 'mcp' });
+    return fromOne({ rule: 'mcp.read', risk: 'readonly', effect: 'read', target: `${server}/${tool}`, explanation: `${tool} only reads`, tool: 'mcp' });
   }
   if (DESTRUCTIVE_PREFIXES.some((p) => name.startsWith(p))) {
-    return one(label, { rule: 'mcp.delete', risk: 'destructive', effect: 'delete-data', target: `${server}/${tool}`, explanation: `${tool} deletes what the server holds; it is not regenerated`, tool: 'mcp' });
+    return fromOne({ rule: 'mcp.delete', risk: 'destructive', effect: 'delete-data', target: `${server}/${tool}`, explanation: `${tool} deletes what the server holds; it is not regenerated`, tool: 'mcp' });
   }
   if (ADDING_TOOLS.has(name)) {
-    return one(label, { rule: 'mcp.add', risk: 'mutating', effect: 'add-data', target: `${server}/${tool}`, explanation: `${tool} adds to what the server holds`, tool: 'mcp' });
+    return fromOne({ rule: 'mcp.add', risk: 'mutating', effect: 'add-data', target: `${server}/${tool}`, explanation: `${tool} adds to what the server holds`, tool: 'mcp' });
   }
-  return one(label, { rule: 'mcp.unknown-tool', risk: 'unknown', effect: 'call-tool', target: `${server}/${tool}`, explanation: `${tool} is not a tool Countersign knows; the policy decides`, tool: 'mcp' });
+  return fromOne({ rule: 'mcp.unknown-tool', risk: 'unknown', effect: 'call-tool', target: `${server}/${tool}`, explanation: `${tool} is not a tool Countersign knows; the policy decides`, tool: 'mcp' });
+}
+
+function worst(reports: RiskReport[]): RiskReport {
+  if (reports.length === 1) return reports[0]!;
+  let top = reports[0]!;
+  for (const r of reports) if (maxRisk(top.risk, r.risk) !== top.risk) top = r;
+  const error = reports.find((r) => r.error)?.error;
+  return { risk: top.risk, summary: top.summary, findings: reports.flatMap((r) => r.findings), ...(error ? { error } : {}) };
 }
 
 /** A shell command or SQL statement in the arguments, as the action it really is. */
@@ -117,10 +135,6 @@ function fromFindings(findings: Finding[], what: string): RiskReport {
   for (const f of findings) risk = maxRisk(risk, f.risk);
   const worst = findings.find((f) => f.risk === risk);
   return { risk, summary: `${what}: ${worst ? worst.explanation : risk}`, findings };
-}
-
-function one(label: string, f: Finding): RiskReport {
-  return { risk: f.risk, summary: `${label}: ${f.explanation}`, findings: [f] };
 }
 
 function wrap(label: string, r: RiskReport): RiskReport {

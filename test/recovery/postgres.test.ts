@@ -74,3 +74,9 @@ test('dropdb: the whole database is recreated from its dump', async () => {
   const what = await roundTrip(`dropdb -h 127.0.0.1 ${db}_copy`, () => psql(`SELECT count(*) FROM pg_database WHERE datname = '${db}_copy'`, 'test') === '1' ? psql('SELECT count(*) FROM t', `${db}_copy`) : 'no database');
   assert.deepEqual(what, [`database ${db}_copy (pg_dump -Fc)`]);
 });
+
+test('a table whose name holds a dot is dumped and restored as one table', async () => {
+  psql(`CREATE TABLE "odd.name" (v int); INSERT INTO "odd.name" SELECT generate_series(1, 10)`);
+  const what = await roundTrip(`psql -c 'DELETE FROM "odd.name"'`, () => psql(`SELECT count(*) FROM "odd.name"`));
+  assert.deepEqual(what, [`table public.odd.name (pg_dump -Fc of ${db})`]);
+});

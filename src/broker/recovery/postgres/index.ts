@@ -12,7 +12,9 @@ import { initPg, touchedBy, type Conn } from './objects.js';
 const EFFECTS = new Set(['drop-table', 'truncate-table', 'delete-rows', 'update-rows', 'drop-schema', 'drop-database', 'alter-table', 'drop-column']);
 const TOOLS = new Set(['psql', 'db-drop', 'dropdb', 'sql', undefined]);
 
-type Dump = { file: string; database: string | null; tables: string[]; schemas: string[]; create: boolean };
+type Rel = { schema: string; name: string };
+type Dump = { file: string; database: string | null; tables: Rel[]; schemas: string[]; create: boolean };
+const show = (t: Rel): string => `${t.schema}.${t.name}`;
 
 const DESCRIBE = {
   restorable: 'the dumped tables (definition, rows, indexes, constraints), schemas or databases as they were just before the statement',
@@ -44,11 +46,13 @@ export const postgresKind: RecoveryKind = {
     const db = t.conn.dbname ?? ctx.env['PGDATABASE'] ?? t.conn.user ?? ctx.env['PGUSER'] ?? ctx.env['USER'];
     const env = ctx.env;
     // Schema-qualify every table as the server resolves it now (search_path), skipping absent ones.
-    const tables: string[] = [];
+    const tables: Rel[] = [];
     for (const tb of t.tables) {
       const q = tb.schema ? `${ident(tb.schema)}.${ident(tb.name)}` : ident(tb.name);
-      const row = await query(t.conn, db, `SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(${literal(q)})`, env);
-      if (row && !tables.includes(row)) tables.push(row);
+      // JSON, so a name holding "." or "|" still comes back whole.
+      const row = await query(t.conn, db, `SELECT json_build_object('schema', n.nspname, 'name', c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(${literal(q)})`, env);
+      const rel = row ? (JSON.parse(row) as Rel) : null;
+      if (rel && !tables.some((x) => x.schema === rel.schema && x.name === rel.name)) tables.push(rel);
     }
     const schemas: string[] = [];
     for (const s of t.schemas) if ((await query(t.conn, db, `SELECT count(*) FROM pg_namespace WHERE nspname = ${literal(s)}`, env)) === '1') schemas.push(s);
@@ -59,13 +63,13 @@ export const postgresKind: RecoveryKind = {
       throw new CountersignError('E_RECOVERY_FAILED', `Countersign could not tell which PostgreSQL objects this action touches (${t.unresolved.join('; ')}); put the SQL in -c "..." so it can dump exactly those.`);
     }
     const size = Number(
-      await query(t.conn, db, `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p','m') AND (n.nspname || '.' || c.relname = ANY (ARRAY[${tables.map(literal).join(',') || "''"}]) OR n.nspname = ANY (ARRAY[${schemas.map(literal).join(',') || "''"}]))`, env),
+      await query(t.conn, db, `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p','m') AND (${[...tables.map((x) => `(n.nspname = ${literal(x.schema)} AND c.relname = ${literal(x.name)})`), `n.nspname = ANY (ARRAY[${schemas.map(literal).join(',') || "''"}])`].join(' OR ')})`, env),
     ) + (databases.length ? Number(await query(t.conn, 'postgres', `SELECT sum(pg_database_size(d)) FROM unnest(ARRAY[${databases.map(literal).join(',')}]) d`, env)) : 0);
     if (size > ctx.maxBytes) throw new CountersignError('E_RECOVERY_TOO_LARGE', `The objects this statement touches use about ${size} bytes on the server, more than the target's recovery.max_bytes (${ctx.maxBytes}); raise it or take a backup yourself.`);
     const dumps: Dump[] = [];
     if (tables.length || schemas.length) {
       const file = 'objects.pgdump';
-      const sel = [...tables.map((q) => ['-t', q.split('.').map(ident).join('.')]), ...schemas.map((s) => ['-n', ident(s)])].flat();
+      const sel = [...tables.map((x) => ['-t', `${ident(x.schema)}.${ident(x.name)}`]), ...schemas.map((s) => ['-n', ident(s)])].flat();
       await mustRun('pg_dump', ['-Fc', '-f', join(ctx.dir, file), ...connArgs(t.conn), ...(db ? ['-d', db] : []), ...sel], { env });
       dumps.push({ file, database: db ?? null, tables, schemas, create: false });
     }
@@ -76,7 +80,7 @@ export const postgresKind: RecoveryKind = {
     }
     return {
       kind: 'postgres',
-      what: [...tables.map((x) => `table ${x}`), ...schemas.map((x) => `schema ${x}`), ...databases.map((x) => `database ${x}`)].map((x) => `${x} (pg_dump -Fc${db && !x.startsWith('database') ? ` of ${db}` : ''})`),
+      what: [...tables.map((x) => `table ${show(x)}`), ...schemas.map((x) => `schema ${x}`), ...databases.map((x) => `database ${x}`)].map((x) => `${x} (pg_dump -Fc${db && !x.startsWith('database') ? ` of ${db}` : ''})`),
       data: { conn: t.conn, dumps },
       ...DESCRIBE,
       ...(t.unresolved.length ? { incomplete: t.unresolved } : {}),
@@ -88,8 +92,7 @@ export const postgresKind: RecoveryKind = {
         throw new CountersignError('E_RECOVERY_CORRUPT', `pg_restore cannot read ${d.file}: ${err.message}`);
       });
       for (const tb of d.tables) {
-        const [s, n] = tb.split('.');
-        if (!list.includes(`TABLE DATA ${s} ${n} `)) throw new CountersignError('E_RECOVERY_CORRUPT', `The dump ${d.file} has no data for table ${tb}.`);
+        if (!list.includes(`TABLE DATA ${tb.schema} ${tb.name} `)) throw new CountersignError('E_RECOVERY_CORRUPT', `The dump ${d.file} has no data for table ${show(tb)}.`);
       }
     }
   },
@@ -99,7 +102,7 @@ export const postgresKind: RecoveryKind = {
       const file = join(ctx.dir, d.file);
       if (d.create) await mustRun('pg_restore', ['--create', '--clean', '--if-exists', '--exit-on-error', ...connArgs(conn), '-d', 'postgres', file], { env: ctx.env });
       else await mustRun('pg_restore', ['--clean', '--if-exists', '--single-transaction', '--exit-on-error', ...connArgs(conn), ...(d.database ? ['-d', d.database] : []), file], { env: ctx.env });
-      ctx.say(`restored ${[...d.tables.map((x) => `table ${x}`), ...d.schemas.map((x) => `schema ${x}`), ...(d.create ? [`database ${d.database}`] : [])].join(', ')}`);
+      ctx.say(`restored ${[...d.tables.map((x) => `table ${show(x)}`), ...d.schemas.map((x) => `schema ${x}`), ...(d.create ? [`database ${d.database}`] : [])].join(', ')}`);
     }
   },
   describe: () => DESCRIBE,

@@ -50,7 +50,7 @@ test('files: deletes are judged by where they point', () => {
 
 test('files: a known cwd decides what relative paths mean', () => {
   check([['rm -rf etc', 'destructive'], ['rm -rf node_modules', 'mutating']], '/');
-  check([['rm -rf *', 'mutating'], ['rm -rf ../etc', 'destructive']], '/tmp/scratch');
+  check([['rm -rf *', 'destructive'], ['rm -rf ../etc', 'destructive'], ['rm -rf build', 'mutating']], '/tmp/scratch');
   check([['rm -rf node_modules', 'mutating'], ['rm -rf config', 'destructive']], '/opt/app');
   check([['rm -rf src', 'destructive'], ['rm -rf target', 'mutating'], ['rm -rf /work/app/dist', 'mutating']], '/work/app');
 });

@@ -18,7 +18,7 @@ export const BUILD_DIRS: ReadonlySet<string> = new Set([
   'node_modules', 'dist', 'build', 'target', 'out', '.cache', '__pycache__', 'coverage', '.next',
   '.nuxt', '.turbo', '.parcel-cache', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox',
   '.gradle', '.nyc_output', '.svelte-kit', '.angular', '.eslintcache', 'bower_components', 'tmp',
-  '.tmp', 'temp', 'logs', '.venv', 'venv', '.terraform', 'cmake-build-debug', 'cmake-build-release',
+  '.tmp', 'temp', '.venv', 'venv', '.terraform', 'cmake-build-debug', 'cmake-build-release',
   '.dart_tool', '.expo', '.vite', 'storybook-static', 'htmlcov', '.hypothesis', 'DerivedData',
   '.npm', '_cacache', '.pnpm-store', '.yarn-cache', '.m2', '.ivy2', 'Caches', 'go-build', '.bundle',
 ]);
@@ -131,11 +131,11 @@ export function classifyPath(raw: string, dynamic = false, cwd?: string): PathIn
     const c = collapse(cwd.split('/')).segs;
     const abs = collapse([...c, ...p.split('/')]).segs;
     const absCls = classifyAbsolute(abs);
-    // A relative path from "/" or a home directory lands on system or personal files; one from
-    // inside /tmp or a build dir stays there.
-    if (!safeWorkspace(c) || ((absCls === 'temp' || absCls === 'build') && escapes === 0)) {
-      return { cls: absCls, norm: `/${abs.join('/')}` };
-    }
+    // A relative path from "/" or a home directory lands on system or personal files.
+    if (!safeWorkspace(c)) return { cls: absCls, norm: `/${abs.join('/')}` };
+    // A workspace checked out under /tmp/ci or ~/out is still someone's project: below it a path
+    // is judged by its own segments (`rm -rf src` there is not "regenerable" because the cwd's
+    // name is), and deleting `.` or `*` removes the project wherever it lives.
   }
   if (escapes > 0) return { cls: 'parent', norm: p };
   return { cls: classifyRelative(segs), norm: p };

@@ -10,7 +10,7 @@
 // would, and submit distinct actions: 80% harmless commands in staging (allowed) and 20% destructive
 // SQL in production (pending) — every one a durable decision with two audit entries on the one
 // shared chain. Prints one JSON line per measurement.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { PG_URL, dropSchema, freshSchemaName } from '../../src/store/postgres/test-db.js';
 import { api, makeHaTeam, serveOn, sleep, type Instance } from '../../test/ha/kit.js';
@@ -114,6 +114,7 @@ async function throughput(n: number): Promise<Record<string, unknown>> {
   } finally {
     await Promise.all(instances.map((i) => i.stop()));
     await dropSchema(schema);
+    rmSync(team.dir, { recursive: true, force: true });
   }
 }
 
@@ -150,6 +151,7 @@ async function release(): Promise<Record<string, unknown>> {
   } finally {
     await Promise.all(instances.map((i) => i.stop()));
     await dropSchema(schema);
+    rmSync(team.dir, { recursive: true, force: true });
   }
 }
 

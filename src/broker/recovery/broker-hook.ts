@@ -8,6 +8,8 @@
 //   in-process (with the target's credentials) instead of running a program.
 import { CountersignError, isCountersignError, type RequestRecord, type Target } from '../../core/index.js';
 import type { Engine } from '../../engine/index.js';
+import { secretsOf } from '../exec/env.js';
+import { StreamRedactor } from '../exec/redact.js';
 import { applyRecoveryPoint, verifyRecoveryPoint } from './restore.js';
 import { takeRecoveryPoint } from './take.js';
 
@@ -23,16 +25,29 @@ export function rollbackOf(command: string): string | null {
 
 const line = (emit: Emit, stream: 'stdout' | 'stderr', text: string): void => emit({ type: stream, data: Buffer.from(text + '\n').toString('base64') });
 
+/** Tools' error messages can echo a connection string or a remote URL with its token: whatever
+ * reaches the agent, the request record or the audit log has the target's secrets taken out. */
+function scrubber(target: Target): (text: string) => string {
+  const secrets = secretsOf(target);
+  return (text) => {
+    if (!secrets.length) return text;
+    const r = new StreamRedactor(secrets);
+    return Buffer.concat([r.push(Buffer.from(text)), r.end()]).toString('utf8');
+  };
+}
+
 export async function runWithRecovery(engine: Engine, r: RequestRecord, target: Target, command: string, cwd: string, env: Record<string, string>, emit: Emit, spawn: () => Promise<Outcome>): Promise<Outcome> {
+  const scrub = scrubber(target);
+  const safe: Emit = (e) => emit({ type: e.type, data: Buffer.from(scrub(Buffer.from(e.data, 'base64').toString('utf8'))).toString('base64') });
   const rb = rollbackOf(command);
-  if (rb) return rollback(engine, r, target, rb, env, emit);
-  const before = await beforeRun(engine, r, target, cwd, env, emit);
+  if (rb) return rollback(engine, r, target, rb, env, safe, scrub);
+  const before = await beforeRun(engine, r, target, cwd, env, safe, scrub);
   if (!before.proceed) return { code: null, signal: null, why: before.why!, errorCode: before.errorCode!, detail: before.detail };
   const out = await spawn();
   return { ...out, detail: before.detail };
 }
 
-async function beforeRun(engine: Engine, r: RequestRecord, target: Target, cwd: string, env: Record<string, string>, emit: Emit): Promise<{ proceed: boolean; detail: Record<string, unknown>; why?: string; errorCode?: string }> {
+async function beforeRun(engine: Engine, r: RequestRecord, target: Target, cwd: string, env: Record<string, string>, emit: Emit, scrub: (t: string) => string): Promise<{ proceed: boolean; detail: Record<string, unknown>; why?: string; errorCode?: string }> {
   const required = r.decision.approval?.recoveryPoint === 'required';
   try {
     if (!engine.dataDir) throw new CountersignError('E_RECOVERY_FAILED', 'This Countersign has no data directory to keep recovery points in.');
@@ -53,7 +68,7 @@ async function beforeRun(engine: Engine, r: RequestRecord, target: Target, cwd: 
     return { proceed: true, detail: { recovery: summary } };
   } catch (err) {
     const code = isCountersignError(err) ? err.code : 'E_RECOVERY_FAILED';
-    const message = err instanceof Error ? err.message : String(err);
+    const message = scrub(err instanceof Error ? err.message : String(err));
     // Recorded whether or not the action proceeds: approvers and auditors see there is no point.
     await engine.appendAudit([{ type: 'recovery.failed', body: { request: r.id, code, message, required } }]).catch(() => undefined);
     if (required) return { proceed: false, why: `The action did not run: ${message}`, errorCode: code, detail: { recovery: { error: { code, message }, required: true } } };
@@ -62,7 +77,7 @@ async function beforeRun(engine: Engine, r: RequestRecord, target: Target, cwd: 
   }
 }
 
-async function rollback(engine: Engine, r: RequestRecord, target: Target, origId: string, env: Record<string, string>, emit: Emit): Promise<Outcome> {
+async function rollback(engine: Engine, r: RequestRecord, target: Target, origId: string, env: Record<string, string>, emit: Emit, scrub: (t: string) => string): Promise<Outcome> {
   try {
     const orig = await engine.get(origId);
     if (!orig) throw new CountersignError('E_NOT_FOUND', `No request "${origId}" to roll back.`);
@@ -75,14 +90,14 @@ async function rollback(engine: Engine, r: RequestRecord, target: Target, origId
     // A rollback replaces what is there now, so what is there now is kept first, the same way and
     // under the rollback's own id: `countersign rollback <this rollback's id>` undoes a mistaken one.
     const now = { ...r, action: orig.action, report: orig.report, ...(orig.context ? { context: orig.context } : {}) };
-    const before = await beforeRun(engine, now, target, orig.context?.cwd ?? (orig.action.kind === 'shell' ? orig.action.cwd : undefined) ?? '/', env, emit);
+    const before = await beforeRun(engine, now, target, orig.context?.cwd ?? (orig.action.kind === 'shell' ? orig.action.cwd : undefined) ?? '/', env, emit, scrub);
     if (!before.proceed) return { code: null, signal: null, why: before.why!, errorCode: before.errorCode!, detail: before.detail };
     const m = await applyRecoveryPoint(verified, { dataDir: engine.dataDir, env, say: (l) => line(emit, 'stdout', l) });
     await engine.appendAudit([{ type: 'recovery.restored', body: { request: origId, by: r.id, kind: m.parts.map((p) => p.kind).join('+'), digest: m.digest } }]);
     return { code: 0, signal: null, detail: { ...before.detail, rollback: { request: origId, digest: m.digest } } };
   } catch (err) {
     const code = isCountersignError(err) ? err.code : 'E_RECOVERY_FAILED';
-    const message = err instanceof Error ? err.message : String(err);
+    const message = scrub(err instanceof Error ? err.message : String(err));
     await engine.appendAudit([{ type: 'recovery.refused', body: { request: origId, by: r.id, code, message } }]).catch(() => undefined);
     return { code: 1, signal: null, why: message, errorCode: code, detail: { rollback: { request: origId, error: { code, message } } } };
   }

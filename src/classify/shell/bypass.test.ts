@@ -22,3 +22,27 @@ test('a workspace under /tmp or a build-named directory is still a workspace', (
   // "logs" holds data, not build output.
   assert.deepEqual(judge('rm -rf logs', '/home/dev/app'), { risk: 'destructive', rules: ['rm.recursive-precious'] });
 });
+
+test('environment variables that hold a command line are classified as that command', () => {
+  const cases = [
+    "GIT_EXTERNAL_DIFF='rm -rf ~' git diff", "GIT_PAGER='rm -rf ~' git log", "MANPAGER='rm -rf ~' man ls", "PAGER='rm -rf ~' git log",
+    "LESSOPEN='|rm -rf ~ %s' less notes.txt", "GIT_SSH_COMMAND='rm -rf ~' git fetch", "GIT_ASKPASS='rm -rf ~' git push", "SSH_ASKPASS='rm -rf ~' ssh h",
+    "EDITOR='rm -rf ~' git commit", "VISUAL='rm -rf ~' crontab -e", "GIT_EDITOR='rm -rf ~' git commit", "GIT_SEQUENCE_EDITOR='rm -rf ~' git rebase -i HEAD~2",
+    "PROMPT_COMMAND='rm -rf ~' bash -i", "export GIT_PAGER='rm -rf ~'; git log", "declare -x PAGER='rm -rf ~'; git log", "env GIT_PAGER='rm -rf ~' git log",
+  ];
+  assert.deepEqual(cases.map((c) => [c, judge(c)]), cases.map((c) => [c, { risk: 'destructive', rules: ['rm.recursive-precious'] }]));
+  // A harmless pager stays harmless; one computed at run time cannot be judged.
+  assert.deepEqual(judge('GIT_PAGER=cat git log'), { risk: 'readonly', rules: ['readonly.default', 'git.default'] });
+  assert.deepEqual(judge('GIT_PAGER="$P" git log'), { risk: 'unknown', rules: ['shell.env-code'] });
+});
+
+test('environment variables that load code or shadow programs are unknown', () => {
+  const cases = [
+    'LD_PRELOAD=/tmp/evil.so ls', 'LD_LIBRARY_PATH=/tmp/lib ls', "NODE_OPTIONS='--require /tmp/e.js' node -v", "PERL5OPT='-Mevil' perl -e 1",
+    'PATH=/tmp/evil:$PATH ls', 'export PATH=/tmp/evil:$PATH; ls', 'BASH_ENV=/tmp/e.sh bash run.sh', "PS4='$(touch /tmp/x)' bash -x run.sh",
+    'PYTHONSTARTUP=/tmp/e.py python3', 'PYTHONPATH=/tmp/evil python3 -V', "RUBYOPT='-r/tmp/e.rb' ruby -v",
+  ];
+  assert.deepEqual(cases.map((c) => [c, judge(c)]), cases.map((c) => [c, { risk: 'unknown', rules: ['shell.env-code'] }]));
+  assert.deepEqual(judge('NODE_OPTIONS=--max-old-space-size=4096 node -v'), { risk: 'readonly', rules: ['shell.version-or-help'] });
+  assert.deepEqual(judge('PATH=/usr/local/bin:$PATH ls'), { risk: 'readonly', rules: ['readonly.default'] });
+});

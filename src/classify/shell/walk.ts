@@ -4,6 +4,7 @@ import { kids, type Node } from './parser.js';
 import { runCommand, type Redirs } from './command.js';
 import { add, Bail, MAX_AST_DEPTH, MAX_NESTING, tick, type Output, type State, type Word } from './state.js';
 import { evalWord, unhandled, walkExpression } from './words.js';
+import { checkEnv } from './env-vars.js';
 
 const NONE: Output = { source: 'none' };
 
@@ -247,9 +248,11 @@ export function assign(node: Node, st: State, persist: boolean): void {
   // `x[$(cmd)]=1`: the index is evaluated (and its substitutions run) too.
   if (nameNode?.type === 'subscript') walkExpression(nameNode, st);
   const value = valueNode ? evalWord(valueNode, st) : { value: '', dynamic: false };
-  if (!persist || !nameNode) return;
-  const name = nameNode.type === 'variable_name' ? nameNode.text : null;
+  const name = nameNode?.type === 'variable_name' ? nameNode.text : null;
   if (!name) return;
+  // `GIT_PAGER='rm -rf ~' git log`, `export LD_PRELOAD=...`: the value runs later.
+  checkEnv(name, value, st);
+  if (!persist) return;
   const known = value.dynamic || /\+=$/.test(node.text.slice(0, node.text.indexOf('=') + 1)) ? null : value.value;
   // In a branch the assignment may not happen: only a value equal to the current one stays known.
   if (st.cond > 0 && st.vars.get(name) !== known) st.vars.set(name, null);

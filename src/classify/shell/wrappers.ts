@@ -3,6 +3,7 @@
 // nothing to wrap runs nothing. This is structure, not tool knowledge: every entry only says
 // which options take a value.
 import { dispatch, joinText } from './command.js';
+import { checkEnv } from './env-vars.js';
 import { reparse } from './nested.js';
 import { skipOptions, type OptSpec } from './opts.js';
 import { add, type Output, type State, type Word } from './state.js';
@@ -104,7 +105,11 @@ export function unwrapEnv(words: Word[], st: State, stdin: Output | undefined): 
       return reparse(`${s.value} ${after}`.trim(), st, { via: 'env -S', ...(stdin ? { stdin } : {}) });
     }
     if (v.startsWith('-')) continue; // -, -i, -0, -v, --ignore-environment, -uNAME, -CDIR
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) continue;
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) {
+      const eq = v.indexOf('=');
+      checkEnv(v.slice(0, eq), { value: v.slice(eq + 1), dynamic: false }, st);
+      continue;
+    }
     break;
   }
   rest.push(...words.slice(i));

@@ -88,6 +88,7 @@ function command(node: Node, st: St, stdin: string | undefined): void {
 
 function unwrap(words: Word[], st: St, stdin: string | undefined, text: string): void {
   if (words.length === 0) return;
+  if (words[0]!.dynamic) st.out.error = `a command name computed at run time (${words[0]!.value})`;
   const name = words[0]!.value.replace(/^.*\//, '');
   const valued = WRAPPERS[name];
   if (valued) {
@@ -125,6 +126,8 @@ export function wordOf(node: Node, st: { home: string | undefined }): Word {
   switch (node.type) {
     case 'word': {
       let v = node.text.replace(/\\(.)/g, '$1');
+      // ~user is another user's home, which only the shell that runs it knows.
+      if (v.startsWith('~') && v !== '~' && !v.startsWith('~/')) return { value: v, dynamic: true, glob: false };
       if (v === '~' || v.startsWith('~/')) {
         if (st.home === undefined) return { value: v, dynamic: true, glob: false };
         v = st.home + v.slice(1);

@@ -45,6 +45,7 @@ test('nested paths collapse into their parent; writes, tee, truncate, sed -i, dd
 test('operands computed at run time are reported, never guessed', () => {
   assert.deepEqual(paths('rm -rf "$TARGET" $(cat list)'), { paths: [], unresolved: ['$TARGET', '$(cat list)'] });
   assert.deepEqual(paths('ls; cat x'), { paths: [], unresolved: [] });
+  assert.deepEqual(paths('$RM -rf build; rm ~bob/x'), { paths: [], unresolved: ['~bob/x', 'a command name computed at run time ($RM)'] });
 });
 
 test('a file action names its path', () => {

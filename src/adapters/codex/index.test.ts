@@ -35,6 +35,49 @@ test('codex: apply_patch becomes one file action per header', () => {
   });
 });
 
+test('codex: apply_patch markers are matched on trimmed lines, as Codex reads them', () => {
+  const patch = (body: string) => {
+    const r = codex.parse({ hook_event_name: 'PreToolUse', cwd: '/w', tool_name: 'apply_patch', tool_input: { command: body } });
+    return r.ok ? r.call.actions : { code: r.code, message: r.message };
+  };
+  assert.deepEqual(
+    [
+      patch('*** Begin Patch\n*** Update File: a.txt\n@@\n-x\n+y\n  *** Add File: .codex/config.toml\n+approval_policy = "never"\n*** End Patch'),
+      patch('  *** Begin Patch\n\t*** Delete File: b.txt\n   *** End Patch  \n'),
+      patch("<<'EOF'\n*** Begin Patch\n*** Update File: a.txt\n*** Move to: b.txt\n@@\n x\n*** End of File\n*** End Patch\nEOF\n"),
+    ],
+    [
+      [
+        { kind: 'file', op: 'edit', path: '/w/a.txt', content: '@@\n-x\n+y' },
+        { kind: 'file', op: 'write', path: '/w/.codex/config.toml', content: '+approval_policy = "never"' },
+      ],
+      [{ kind: 'file', op: 'delete', path: '/w/b.txt' }],
+      [
+        { kind: 'file', op: 'delete', path: '/w/a.txt' },
+        { kind: 'file', op: 'write', path: '/w/b.txt', content: '@@\n x\n*** End of File' },
+      ],
+    ],
+  );
+});
+
+test('codex: an apply_patch line that cannot be accounted for refuses the whole call', () => {
+  const bodies = [
+    'stray text\n*** Begin Patch\n*** Add File: a\n+x\n*** End Patch',
+    '*** Begin Patch\nnot in a file\n*** Add File: a\n+x\n*** End Patch',
+    '*** Begin Patch\n*** Add File: a\nno plus\n*** End Patch',
+    '*** Begin Patch\n*** Update File: a\n@@\n?odd\n*** End Patch',
+    '*** Begin Patch\n*** Delete File: a\n+content\n*** End Patch',
+    '*** Begin Patch\n*** Add File: a\n*** Move to: b\n*** End Patch',
+    '*** Begin Patch\n*** Update File: a\n*** Rename File: b\n*** End Patch',
+    '*** Begin Patch\n*** Add File: a\n+x\n*** End Patch\n*** Add File: b\n+y',
+  ];
+  const codes = bodies.map((command) => {
+    const r = codex.parse({ hook_event_name: 'PreToolUse', cwd: '/w', tool_name: 'apply_patch', tool_input: { command } });
+    return r.ok ? 'parsed' : r.code;
+  });
+  assert.deepEqual(codes, bodies.map(() => 'E_BAD_INPUT'));
+});
+
 test('codex: MCP tools split on the double underscore', () => {
   assert.deepEqual(codex.parse(fixture('pretooluse-mcp.json')), {
     ok: true,

@@ -1,12 +1,15 @@
 // Builders shared by the host adapters: they turn a host's tool input into Countersign actions and
 // refuse (throw E_BAD_INPUT) anything that does not have the shape the host documents.
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { CountersignError } from '../core/errors.js';
-import type { FileAction, McpAction, ShellAction } from '../core/index.js';
+import type { FileAction, FileEdit, McpAction, ShellAction } from '../core/index.js';
 
-/** Larger contents are left out of the action (the server refuses bodies over 1 MiB); the
- * decision is by path, so only the binding of an approval to the exact bytes is lost. */
+/** Larger contents are left out of the action (the server refuses bodies over 1 MiB); their sha256
+ * takes their place, so an approval still binds to the exact bytes. */
 export const MAX_CONTENT = 256 * 1024;
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export function bad(detail: string): CountersignError {
   return new CountersignError('E_BAD_INPUT', detail);
@@ -42,10 +45,42 @@ export function shellAction(command: unknown, cwd: string | undefined): ShellAct
   return cwd ? { kind: 'shell', command: c, cwd } : { kind: 'shell', command: c };
 }
 
+/** The content itself when small, else its sha256: never silently dropped. */
+export function withContent(a: FileAction, content: string): FileAction {
+  if (content.length <= MAX_CONTENT) a.content = content;
+  else a.sha256 = sha256(content);
+  return a;
+}
+
 export function fileAction(op: FileAction['op'], path: unknown, cwd: string | undefined, content?: unknown): FileAction {
   const a: FileAction = { kind: 'file', op, path: resolvePath(str(path, 'the file path'), cwd) };
-  if (typeof content === 'string' && content.length <= MAX_CONTENT) a.content = content;
+  return typeof content === 'string' ? withContent(a, content) : a;
+}
+
+/** An edit action that carries every edit (old text, new text, all occurrences), or their sha256
+ * when together they are over the cap. */
+export function editAction(path: unknown, cwd: string | undefined, edits: FileEdit[]): FileAction {
+  const a: FileAction = { kind: 'file', op: 'edit', path: resolvePath(str(path, 'the file path'), cwd) };
+  const text = JSON.stringify(edits);
+  if (text.length <= MAX_CONTENT) a.edits = edits;
+  else a.sha256 = sha256(text);
   return a;
+}
+
+/** One string-replacement edit from a tool input; `old` may be empty (some hosts create files so). */
+export function oneEdit(o: Record<string, unknown>, oldKey: string, newKey: string, allKey?: string): FileEdit {
+  const old = o[oldKey] ?? '';
+  const neu = o[newKey] ?? '';
+  if (typeof old !== 'string' || typeof neu !== 'string') throw bad(`${oldKey} and ${newKey} must be strings.`);
+  const all = allKey === undefined ? undefined : o[allKey];
+  if (all !== undefined && typeof all !== 'boolean') throw bad(`${allKey} must be true or false.`);
+  return all === true ? { old, new: neu, all: true } : { old, new: neu };
+}
+
+/** Every edit of a multi-edit, in order. */
+export function editList(edits: unknown, oldKey = 'old_string', newKey = 'new_string', allKey = 'replace_all'): FileEdit[] {
+  if (!Array.isArray(edits)) throw bad('tool_input.edits must be an array.');
+  return edits.map((e) => oneEdit(obj(e, 'each edit'), oldKey, newKey, allKey));
 }
 
 /** MCP arguments arrive as an object, or (Cursor, some versions) as a JSON string of one. */
@@ -77,15 +112,4 @@ export function splitDoubleUnderscore(name: string, knownServer?: string): { ser
   const i = rest.indexOf('__');
   if (i <= 0 || i + 2 >= rest.length) return undefined;
   return { server: rest.slice(0, i), tool: rest.slice(i + 2) };
-}
-
-/** Joins the edits of a multi-edit into one text, so the approval binds to all of them. */
-export function joinEdits(edits: unknown): string | undefined {
-  if (!Array.isArray(edits)) throw bad('tool_input.edits must be an array.');
-  const parts: string[] = [];
-  for (const e of edits) {
-    const o = obj(e, 'each edit');
-    parts.push(typeof o['new_string'] === 'string' ? o['new_string'] : '');
-  }
-  return parts.join('\n');
 }

@@ -10,7 +10,13 @@ export type FileAction = {
   path: string;
   /** The new content (write) or replacement text (edit); never required for a decision. */
   content?: string;
+  /** Edits in order (old text, new text, replace every occurrence): what an edit changes, so an
+   * approval binds to exactly these edits and not to another edit of the same file. */
+  edits?: FileEdit[];
+  /** sha256 (hex) of content or edits left out for size: the action still binds to the exact bytes. */
+  sha256?: string;
 };
+export type FileEdit = { old: string; new: string; all?: boolean };
 
 export type SqlDialect = 'postgresql' | 'mysql' | 'mariadb' | 'sqlite' | 'bigquery' | 'transactsql' | 'snowflake';
 

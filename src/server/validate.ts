@@ -9,7 +9,7 @@ const ACTION_FIELDS: Record<Action['kind'], readonly string[]> = {
   sql: ['kind', 'sql', 'dialect'],
   'terraform-plan': ['kind', 'plan', 'command'],
   mcp: ['kind', 'server', 'tool', 'arguments'],
-  file: ['kind', 'op', 'path', 'content'],
+  file: ['kind', 'op', 'path', 'content', 'edits', 'sha256'],
 };
 
 const REQUIRED_STRINGS: Record<Action['kind'], readonly string[]> = {
@@ -20,7 +20,7 @@ const REQUIRED_STRINGS: Record<Action['kind'], readonly string[]> = {
   file: ['op', 'path'],
 };
 
-const OPTIONAL_STRINGS = ['cwd', 'dialect', 'command', 'content'];
+const OPTIONAL_STRINGS = ['cwd', 'dialect', 'command', 'content', 'sha256'];
 
 export function parseAction(v: unknown): Action {
   const a = requireObject(v, '"action"');
@@ -40,10 +40,18 @@ export function parseAction(v: unknown): Action {
   if (k === 'file' && !['write', 'edit', 'delete'].includes(a['op'] as string)) {
     throw new CountersignError('E_BAD_INPUT', '"action.op" must be write, edit or delete.');
   }
+  if (k === 'file' && 'edits' in a && !validEdits(a['edits'])) {
+    throw new CountersignError('E_BAD_INPUT', '"action.edits" must be a list of {old, new, all?} with string old/new and boolean all.');
+  }
   if (k === 'mcp' && 'arguments' in a && !isObject(a['arguments'])) {
     throw new CountersignError('E_BAD_INPUT', '"action.arguments" must be a JSON object.');
   }
   return a as unknown as Action;
+}
+
+function validEdits(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  return v.every((e) => isObject(e) && Object.keys(e).every((x) => x === 'old' || x === 'new' || x === 'all') && typeof e['old'] === 'string' && typeof e['new'] === 'string' && (e['all'] === undefined || typeof e['all'] === 'boolean'));
 }
 
 export function parseSubmit(body: unknown): SubmitInput {

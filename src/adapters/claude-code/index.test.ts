@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { claudeCode, output } from './index.js';
 import type { HookOutcome } from '../types.js';
@@ -18,9 +19,36 @@ test('claude-code: Write, Edit (relative path normalised) and MultiEdit become f
   const w = claudeCode.parse(fixture('pretooluse-write.json'));
   assert.deepEqual(w, { ok: true, call: { event: 'PreToolUse', tool: 'Write', context: ctx, actions: [{ kind: 'file', op: 'write', path: '/work/shop/.claude/settings.json', content: '{"hooks": {}}\n' }] } });
   const e = claudeCode.parse(fixture('pretooluse-edit.json'));
-  assert.deepEqual(e, { ok: true, call: { event: 'PreToolUse', tool: 'Edit', context: ctx, actions: [{ kind: 'file', op: 'edit', path: '/work/shop-secrets/config.yaml', content: 'retention_days: 0' }] } });
+  assert.deepEqual(e, { ok: true, call: { event: 'PreToolUse', tool: 'Edit', context: ctx, actions: [{ kind: 'file', op: 'edit', path: '/work/shop-secrets/config.yaml', edits: [{ old: 'retention_days: 30', new: 'retention_days: 0' }] }] } });
   const m = claudeCode.parse(fixture('pretooluse-multiedit.json'));
-  assert.deepEqual(m, { ok: true, call: { event: 'PreToolUse', tool: 'MultiEdit', context: ctx, actions: [{ kind: 'file', op: 'edit', path: '/work/shop/README.md', content: 'Storefront\nv2' }] } });
+  assert.deepEqual(m, { ok: true, call: { event: 'PreToolUse', tool: 'MultiEdit', context: ctx, actions: [{ kind: 'file', op: 'edit', path: '/work/shop/README.md', edits: [{ old: 'Shop', new: 'Storefront', all: true }, { old: 'v1', new: 'v2' }] }] } });
+});
+
+test('claude-code: two edits of one file that differ only in old_string or replace_all are different actions', () => {
+  const edit = (input: Record<string, unknown>) => {
+    const r = claudeCode.parse({ hook_event_name: 'PreToolUse', cwd: '/w', tool_name: 'Edit', tool_input: { file_path: 'a.txt', new_string: 'x', ...input } });
+    return r.ok ? r.call.actions : r;
+  };
+  assert.deepEqual(
+    [edit({ old_string: 'keep' }), edit({ old_string: 'drop' }), edit({ old_string: 'drop', replace_all: true }), edit({ old_string: 'drop', replace_all: 'yes' })],
+    [
+      [{ kind: 'file', op: 'edit', path: '/w/a.txt', edits: [{ old: 'keep', new: 'x' }] }],
+      [{ kind: 'file', op: 'edit', path: '/w/a.txt', edits: [{ old: 'drop', new: 'x' }] }],
+      [{ kind: 'file', op: 'edit', path: '/w/a.txt', edits: [{ old: 'drop', new: 'x', all: true }] }],
+      { ok: false, event: 'PreToolUse', code: 'E_BAD_INPUT', message: 'The input does not have the expected shape. replace_all must be true or false.' },
+    ],
+  );
+});
+
+test('claude-code: content over the cap is replaced by its sha256, never dropped', () => {
+  const big = 'a'.repeat(256 * 1024 + 1);
+  const w = claudeCode.parse({ hook_event_name: 'PreToolUse', cwd: '/w', tool_name: 'Write', tool_input: { file_path: 'big.txt', content: big } });
+  const e = claudeCode.parse({ hook_event_name: 'PreToolUse', cwd: '/w', tool_name: 'Edit', tool_input: { file_path: 'big.txt', old_string: 'a', new_string: big } });
+  const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
+  assert.deepEqual([w.ok && w.call.actions, e.ok && e.call.actions], [
+    [{ kind: 'file', op: 'write', path: '/w/big.txt', sha256: sha(big) }],
+    [{ kind: 'file', op: 'edit', path: '/w/big.txt', sha256: sha(JSON.stringify([{ old: 'a', new: big }])) }],
+  ]);
 });
 
 test('claude-code: an MCP tool keeps a server name that contains underscores', () => {

@@ -2,7 +2,7 @@
 // the body of the `http` hook. Exit 2 blocks (stderr goes to Claude); exit 1 would let the call run.
 import { CountersignError } from '../../core/errors.js';
 import type { Action } from '../../core/index.js';
-import { fileAction, isObject, joinEdits, mcpAction, obj, optStr, shellAction, splitDoubleUnderscore, str } from '../tools.js';
+import { editAction, editList, fileAction, isObject, mcpAction, oneEdit, obj, optStr, shellAction, splitDoubleUnderscore, str } from '../tools.js';
 import type { HookOutcome, HostAdapter, ParseResult, Rendered } from '../types.js';
 
 const EVENTS = ['PreToolUse', 'PermissionRequest'] as const;
@@ -17,9 +17,10 @@ function actionsFor(tool: string, input: Record<string, unknown>, cwd: string | 
     case 'Write':
       return [fileAction('write', input['file_path'], cwd, input['content'])];
     case 'Edit':
-      return [fileAction('edit', input['file_path'], cwd, input['new_string'])];
+      // old_string and replace_all decide the effect as much as new_string: all bind the approval.
+      return [editAction(input['file_path'], cwd, [oneEdit(input, 'old_string', 'new_string', 'replace_all')])];
     case 'MultiEdit':
-      return [fileAction('edit', input['file_path'], cwd, joinEdits(input['edits']))];
+      return [editAction(input['file_path'], cwd, editList(input['edits']))];
     case 'NotebookEdit':
       return [fileAction('edit', input['notebook_path'], cwd, input['new_source'])];
   }

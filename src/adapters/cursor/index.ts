@@ -2,7 +2,7 @@
 // `{permission, user_message, agent_message}`; a deny also exits 2, which Cursor treats as deny.
 import { CountersignError } from '../../core/errors.js';
 import type { Action } from '../../core/index.js';
-import { fileAction, isObject, joinEdits, mcpAction, obj, optStr, shellAction, str } from '../tools.js';
+import { editAction, editList, fileAction, isObject, mcpAction, oneEdit, obj, optStr, shellAction, str } from '../tools.js';
 import type { HookOutcome, HostAdapter, ParseResult, Rendered } from '../types.js';
 
 const EVENTS = ['beforeShellExecution', 'beforeMCPExecution', 'preToolUse'] as const;
@@ -30,9 +30,10 @@ function preToolUse(tool: string, input: Record<string, unknown>, cwd: string | 
       return [fileAction('write', path, cwd, input['content'] ?? input['contents'])];
     case 'Edit':
     case 'StrReplace':
+      if (typeof input['old_string'] === 'string') return [editAction(path, cwd, [oneEdit(input, 'old_string', 'new_string', 'replace_all')])];
       return [fileAction('edit', path, cwd, input['new_string'] ?? input['content'])];
     case 'MultiEdit':
-      return [fileAction('edit', path, cwd, joinEdits(input['edits']))];
+      return [editAction(path, cwd, editList(input['edits']))];
     case 'Delete':
       return [fileAction('delete', path, cwd)];
   }

@@ -20,7 +20,7 @@ test('gemini: write_file and replace are file actions', () => {
   });
   assert.deepEqual(gemini.parse(fixture('beforetool-replace.json')), {
     ok: true,
-    call: { event: 'BeforeTool', tool: 'replace', context: ctx, actions: [{ kind: 'file', op: 'edit', path: '/work/shop/src/app.ts', content: 'const port = 8080;' }] },
+    call: { event: 'BeforeTool', tool: 'replace', context: ctx, actions: [{ kind: 'file', op: 'edit', path: '/work/shop/src/app.ts', edits: [{ old: 'const port = 80;', new: 'const port = 8080;' }] }] },
   });
 });
 

@@ -2,7 +2,7 @@
 // treats as a block (exit 1 is only a warning and lets the tool run).
 import { CountersignError } from '../../core/errors.js';
 import type { Action } from '../../core/index.js';
-import { fileAction, isObject, mcpAction, obj, optStr, resolvePath, shellAction, str } from '../tools.js';
+import { editAction, fileAction, isObject, mcpAction, obj, optStr, resolvePath, shellAction, str } from '../tools.js';
 import type { HookOutcome, HostAdapter, ParseResult, Rendered } from '../types.js';
 
 const EVENTS = ['BeforeTool'] as const;
@@ -27,7 +27,16 @@ function actionsFor(tool: string, input: Record<string, unknown>, cwd: string | 
     case 'write_file':
       return [fileAction('write', input['file_path'], cwd, input['content'])];
     case 'replace':
-      return [fileAction('edit', input['file_path'], cwd, input['new_string'])];
+    {
+      // Gemini replaces exactly expected_replacements occurrences (1 by default) or fails, so
+      // more than one means every occurrence.
+      const n = input['expected_replacements'];
+      if (n !== undefined && (typeof n !== 'number' || !Number.isInteger(n) || n < 1)) throw new CountersignError('E_BAD_INPUT', 'tool_input.expected_replacements must be a positive integer.');
+      const old = input['old_string'] ?? '';
+      const neu = input['new_string'] ?? '';
+      if (typeof old !== 'string' || typeof neu !== 'string') throw new CountersignError('E_BAD_INPUT', 'old_string and new_string must be strings.');
+      return [editAction(input['file_path'], cwd, [n !== undefined && n > 1 ? { old, new: neu, all: true } : { old, new: neu }])];
+    }
   }
   if (READ_ONLY.has(tool)) return [];
   const mcp = tool.startsWith('mcp_') || isObject(ctx) ? mcpName(tool, ctx) : undefined;

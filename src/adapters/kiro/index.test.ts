@@ -13,7 +13,7 @@ test('kiro: execute_bash and fs_write', () => {
   });
   assert.deepEqual(kiro.parse(fixture('pretooluse-fs-write.json')), {
     ok: true,
-    call: { event: 'preToolUse', tool: 'fs_write', context: ctx, actions: [{ kind: 'file', op: 'edit', path: '/work/shop/deploy/values-prod.yaml', content: 'replicas: 0' }] },
+    call: { event: 'preToolUse', tool: 'fs_write', context: ctx, actions: [{ kind: 'file', op: 'edit', path: '/work/shop/deploy/values-prod.yaml', edits: [{ old: 'replicas: 4', new: 'replicas: 0' }] }] },
   });
 });
 

@@ -2,7 +2,7 @@
 // blocks and stderr goes to the model; any other code is only a warning and lets the tool run.
 import { CountersignError } from '../../core/errors.js';
 import type { Action } from '../../core/index.js';
-import { fileAction, isObject, mcpAction, obj, optStr, shellAction, str } from '../tools.js';
+import { editAction, fileAction, isObject, mcpAction, obj, optStr, shellAction, str } from '../tools.js';
 import type { HookOutcome, HostAdapter, ParseResult, Rendered } from '../types.js';
 
 const EVENTS = ['preToolUse'] as const;
@@ -40,6 +40,9 @@ function actionsFor(tool: string, input: Record<string, unknown>, cwd: string | 
     case 'write': {
       const cmd = optStr(input['command']);
       const op = cmd === 'create' ? 'write' : 'edit';
+      if (cmd === 'str_replace' && typeof input['old_str'] === 'string' && typeof (input['new_str'] ?? '') === 'string') {
+        return [editAction(input['path'], cwd, [{ old: input['old_str'], new: (input['new_str'] as string | undefined) ?? '' }])];
+      }
       return [fileAction(op, input['path'], cwd, input['file_text'] ?? input['new_str'] ?? input['content'])];
     }
     case 'use_aws':

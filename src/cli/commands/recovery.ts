@@ -1,10 +1,11 @@
 // `countersign recovery list|prune|verify`: the recovery points in the data directory, read from
 // their manifests (offline: no server needed, only the config to find the data directory).
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../../config/index.js';
 import { listPoints, parseDuration, prunePoints, recoverySettings, verifyRecoveryPoint, type PointSummary } from '../../broker/recovery/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import { report } from '../client.js';
-import { configPath } from './serve.js';
 
 const HELP = `Usage: countersign recovery list [--json]
        countersign recovery prune [--older-than 7d] [--dry-run] [--json]
@@ -37,7 +38,9 @@ export async function run(argv: string[]): Promise<number> {
     if (sub === 'prune') {
       if (id) throw new UsageError('prune takes no arguments; use --older-than');
       const now = Date.now();
-      const older = typeof flags['older-than'] === 'string' ? parseDuration(flags['older-than'], '--older-than') : null;
+      const spec = flags['older-than'];
+      if (spec !== undefined && (typeof spec !== 'string' || !/^\d+[smhdw]$/.test(spec))) throw new UsageError('--older-than must be a duration such as 7d, 12h or 2w');
+      const older = typeof spec === 'string' ? parseDuration(spec, '--older-than') : null;
       const retention = (p: PointSummary): number => {
         const t = config.targets.find((x) => x.id === p.target);
         return now - recoverySettings(t ?? null).retentionMs;
@@ -56,6 +59,13 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     return report('recovery', err);
   }
+}
+
+/** Same lookup as `serve` (--config FILE, or DIR/countersign.yaml), without loading the server. */
+function configPath(flags: Record<string, string | true>): string {
+  if (typeof flags['config'] === 'string') return resolve(flags['config']);
+  const dir = resolve(typeof flags['dir'] === 'string' ? flags['dir'] : '.');
+  return existsSync(dir) && statSync(dir).isFile() ? dir : join(dir, 'countersign.yaml');
 }
 
 function print(points: PointSummary[], json: boolean, none: string, verb = ''): void {

@@ -9,8 +9,9 @@ export type ApprovalEvent =
   | { type: 'break-glass'; by: Principal; reason: string }
   | { type: 'expire' }
   | { type: 'cancel'; by?: Principal; reason?: string }
-  /** The identical action was let through once (approved -> used). */
-  | { type: 'use' }
+  /** The identical action was let through once (approved -> used). `context` is where it was used
+   * (working directory as resolved, session, host), recorded in the audit entry. */
+  | { type: 'use'; context?: Record<string, unknown> }
   | { type: 'execute-start' }
   | { type: 'execute-finish'; ok: boolean; detail?: Record<string, unknown> };
 

@@ -86,7 +86,8 @@ export function reduce(req: RequestRecord, event: ApprovalEvent, ctx: ReduceCtx)
     case 'use': {
       const unusable = checkUsable(req, now);
       if (unusable) return fail(unusable);
-      return next(req, { status: 'used', usedAt: now }, [{ type: 'request.used', body: { request: req.id, agent: req.agentId, digest: req.digest, ...actor(ctx.principal) } }]);
+      const context = event.context && Object.keys(event.context).length ? { context: event.context } : {};
+      return next(req, { status: 'used', usedAt: now }, [{ type: 'request.used', body: { request: req.id, agent: req.agentId, digest: req.digest, ...actor(ctx.principal), ...context } }]);
     }
     case 'execute-start': {
       const unusable = req.status === 'allowed' ? checkRunnableAllowed(req, now) : checkUsable(req, now);

@@ -20,7 +20,9 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 /** `why` says which signal chose the target, for the audit entry. */
-export type Resolved = { target: Target | null; environment: string; why?: string };
+/** `cwd` is the working directory as it really is (symlinks resolved), when the context names one:
+ * the engine classifies relative paths from it and binds approvals to it. */
+export type Resolved = { target: Target | null; environment: string; why?: string; cwd?: string };
 
 export type EvalQuery = { agent: Agent; action: Action; report: RiskReport; target: Target | null; environment: string };
 

@@ -2,6 +2,7 @@
 // racing for the same approval both find it, but the compare-and-set on the request's version lets
 // exactly one of them mark it used; the loser looks again and, finding nothing, becomes a new request.
 import { isCountersignError } from '../core/index.js';
+import { uncovered, type Judgement } from '../approvals/index.js';
 import type { Agent, SubmitAnswer } from '../core/index.js';
 import { answerFor } from './answer.js';
 import { step, type EngineCtx } from './ctx.js';
@@ -10,7 +11,9 @@ import { persistError, publishRequest } from './persist.js';
 
 /** `consume: false` (the broker) only finds the approval: the broker's execution consumes it with
  * its own compare-and-set, so a retried `countersign exec` can still run the approved command once. */
-export async function tryReuse(ctx: EngineCtx, agent: Agent, digest: string, now: number, freeze: FreezeState, consume = true): Promise<SubmitAnswer | null> {
+/** `fresh` is how the action is judged now; an approval is used only when it covers that judgement
+ * (no riskier, no larger or different approval requirement), and its use records `fresh.context`. */
+export async function tryReuse(ctx: EngineCtx, agent: Agent, digest: string, now: number, freeze: FreezeState, fresh: Judgement & { context?: Record<string, unknown> }, consume = true): Promise<SubmitAnswer | null> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const r = await ctx.store.findApproved(agent.id, digest, now);
     // Checked again here rather than trusted to the store: an approval for another agent, another
@@ -20,6 +23,9 @@ export async function tryReuse(ctx: EngineCtx, agent: Agent, digest: string, now
     // While frozen, only an approval given after the freeze began counts: a human looked at this
     // action knowing Countersign was frozen.
     if (freeze.frozen && (r.decidedAt ?? -Infinity) < (freeze.frozenAt ?? Infinity)) return null;
+    // Same digest, judged stricter now (an approval for a mutating delete must not let the same
+    // command through once it is destructive): the approvers never saw this, so it is a new request.
+    if (uncovered(r, fresh) !== null) return null;
     if (!consume) {
       const by = r.approvals.map((a) => a.by).join(', ');
       return { ...answerFor(ctx, r, 'allowed'), reasons: [`Approved by ${by} for this exact action; the broker runs it once.`] };
@@ -27,7 +33,7 @@ export async function tryReuse(ctx: EngineCtx, agent: Agent, digest: string, now
     let next;
     let entries;
     try {
-      const s = step(r, { type: 'use' }, now, agent);
+      const s = step(r, { type: 'use', ...(fresh.context ? { context: fresh.context } : {}) }, now, agent);
       next = s.req;
       entries = await ctx.store.updateRequest(next, r.version, s.audit);
     } catch (err) {

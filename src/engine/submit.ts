@@ -20,10 +20,14 @@ export type SubmitOptions = {
 
 export async function submit(ctx: EngineCtx, agent: Agent, input: SubmitInput, opts: SubmitOptions = {}): Promise<SubmitAnswer> {
   const now = ctx.clock.now();
-  const report = safeClassify(ctx, input);
-  const { target, environment, why } = opts.bindTarget === undefined ? ctx.parts.resolve(agent, input) : bound(ctx, agent, input, opts.bindTarget);
+  const res = opts.bindTarget === undefined ? ctx.parts.resolve(agent, input) : bound(ctx, agent, input, opts.bindTarget);
+  const { target, environment, why } = res;
+  // Relative paths are judged from where the action really runs (symlinks resolved), and the
+  // approval binds that directory: "rm -rf src" in a copy is not "rm -rf src" in the live tree.
+  const cwd = res.cwd ?? input.context?.cwd;
+  const report = safeClassify(ctx, input.action, cwd);
   const targetId = target ? target.id : null;
-  const digest = actionDigest({ action: input.action, targetId, environment }, nodeHasher);
+  const digest = actionDigest({ action: input.action, targetId, environment, ...(cwd ? { cwd } : {}) }, nodeHasher);
 
   const [freeze] = await Promise.all([readFreeze(ctx.store), checkLimits(ctx.store, ctx.tally, ctx.parts.limits, agent, digest, report.risk, now)]);
 
@@ -31,7 +35,8 @@ export async function submit(ctx: EngineCtx, agent: Agent, input: SubmitInput, o
   // An approval never outranks the policy as it stands now: if the action is denied today (a
   // stricter policy since the approval), the old approval is not used.
   if (decision.verdict !== 'deny') {
-    const reused = await tryReuse(ctx, agent, digest, now, freeze, opts.bindTarget === undefined);
+    const usedIn = { ...(input.context ?? {}), ...(cwd && cwd !== input.context?.cwd ? { resolvedCwd: cwd } : {}) };
+    const reused = await tryReuse(ctx, agent, digest, now, freeze, { report, decision, context: usedIn }, opts.bindTarget === undefined);
     if (reused) return reused;
   }
   if (freeze.frozen && decision.verdict === 'allow') {
@@ -105,9 +110,9 @@ export async function submit(ctx: EngineCtx, agent: Agent, input: SubmitInput, o
   return answerFor(ctx, record);
 }
 
-function safeClassify(ctx: EngineCtx, input: SubmitInput): RiskReport {
+function safeClassify(ctx: EngineCtx, action: SubmitInput['action'], cwd: string | undefined): RiskReport {
   try {
-    return ctx.parts.classify(input.action, input.context?.cwd);
+    return ctx.parts.classify(action, cwd);
   } catch (err) {
     // The classifier is total by contract; if it throws anyway the action is unknown, not harmless.
     return {
@@ -144,5 +149,5 @@ function bound(ctx: EngineCtx, agent: Agent, input: SubmitInput, id: string): Re
   if (res.target && res.target.id !== t.id) {
     throw new CountersignError('E_FORBIDDEN', `The command's context resolves to target "${res.target.id}" (${res.why ?? 'from its context'}), not "${t.id}"; run it with --target ${res.target.id}.`);
   }
-  return { target: t, environment: t.environment, why: `target "${t.id}" (${t.environment}) bound by the broker, which runs the action with its credentials` };
+  return { target: t, environment: t.environment, ...(res.cwd ? { cwd: res.cwd } : {}), why: `target "${t.id}" (${t.environment}) bound by the broker, which runs the action with its credentials` };
 }

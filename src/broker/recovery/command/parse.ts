@@ -81,7 +81,11 @@ function command(node: Node, st: St, stdin: string | undefined): void {
     if (!c || c.type === 'variable_assignment' || c.type === 'file_redirect') continue;
     // Substitutions inside arguments run too.
     if (c.type !== 'command_name') for (const sub of c.descendantsOfType('command_substitution')) if (sub) walk(sub, st, undefined);
-    words.push(wordOf(c.type === 'command_name' ? c.namedChildren[0] ?? c : c, st));
+    const w = wordOf(c.type === 'command_name' ? c.namedChildren[0] ?? c : c, st);
+    // Unquoted braces expand into several words before anything else ("./{dist,build}").
+    const unquoted = c.type === 'word' || (c.type === 'concatenation' && c.namedChildren.every((k) => k?.type === 'word' || k?.type === 'brace_expression'));
+    if (unquoted && !w.dynamic && /\{[^{}]*(,|\.\.)[^{}]*\}/.test(w.value)) words.push(...expandBraces(w.value).map((value) => ({ ...w, value })));
+    else words.push(w);
   }
   unwrap(words, st, stdin, node.text);
 }
@@ -134,6 +138,8 @@ export function wordOf(node: Node, st: { home: string | undefined }): Word {
       }
       return { value: v, dynamic: false, glob: GLOB.test(node.text.replace(/\\./g, '')) };
     }
+    case 'brace_expression':
+      return { value: node.text, dynamic: false, glob: false };
     case 'number':
       return { value: node.text, dynamic: false, glob: false };
     case 'raw_string':
@@ -174,4 +180,27 @@ export function wordOf(node: Node, st: { home: string | undefined }): Word {
     default:
       return { value: node.text, dynamic: true, glob: false };
   }
+}
+
+/** Bash brace expansion of the first {a,b} or {1..3} group, recursively; at most 256 words. */
+export function expandBraces(v: string, budget = { n: 256 }): string[] {
+  const m = /\{([^{}]*)\}/.exec(v);
+  if (!m || budget.n <= 0) return [v];
+  const inner = m[1]!;
+  const range = /^(-?\d+)\.\.(-?\d+)$/.exec(inner);
+  let items: string[];
+  if (range) {
+    const [a, b] = [Number(range[1]), Number(range[2])];
+    items = [];
+    for (let i = a; a <= b ? i <= b : i >= b; i += a <= b ? 1 : -1) if (items.push(String(i)) >= 256) break;
+  } else if (inner.includes(',')) items = inner.split(',');
+  else return [v];
+  const pre = v.slice(0, m.index);
+  const post = v.slice(m.index + m[0].length);
+  const out: string[] = [];
+  for (const it of items) {
+    budget.n--;
+    out.push(...expandBraces(pre + it + post, budget));
+  }
+  return out;
 }

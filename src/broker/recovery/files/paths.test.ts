@@ -40,6 +40,7 @@ test('nested paths collapse into their parent; writes, tee, truncate, sed -i, dd
   assert.deepEqual(paths('cp new.txt out'), { paths: [join(dir, 'out/new.txt')], unresolved: [] });
   assert.deepEqual(paths('mv a.txt b.txt'), { paths: [join(dir, 'a.txt'), join(dir, 'b.txt')], unresolved: [] });
   assert.deepEqual(paths("bash -c 'rm -rf inner'"), { paths: [join(dir, 'inner')], unresolved: [] });
+  assert.deepEqual(paths('rm -rf ./{dist,build} x{1..2} "{a,b}"'), { paths: [join(dir, 'build'), join(dir, 'dist'), join(dir, 'x1'), join(dir, 'x2'), join(dir, '{a,b}')], unresolved: [] });
 });
 
 test('operands computed at run time are reported, never guessed', () => {

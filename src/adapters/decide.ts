@@ -19,7 +19,14 @@ export type DecideOptions = {
   /** The longest single wait call; the server holds one at most 300 s. */
   pollMs?: number;
   now?: () => number;
+  /** Aborted when the caller went away: stop waiting, and never submit again (a resubmission of
+   * an approved action consumes the approval, which nobody would then use). */
+  signal?: AbortSignal;
 };
+
+function checkCaller(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CountersignError('E_TIMEOUT', 'The caller went away before a decision; nothing was allowed and no approval was used.');
+}
 
 const STATUSES = new Set(['allowed', 'denied', 'pending']);
 
@@ -64,6 +71,7 @@ function deniedOutcome(id: string, status: string, reasons: string[]): HookOutco
 
 async function decideOne(port: DecisionPort, input: SubmitInput, opts: DecideOptions, deadline: number): Promise<HookOutcome> {
   const now = opts.now ?? Date.now;
+  checkCaller(opts.signal);
   const first = checkAnswer(await port.submit(input));
   if (first.status === 'allowed') return { decision: 'allow', requestId: first.id, reason: `Countersign: allowed (request ${first.id}).${sentence(first.reasons)}` };
   if (first.status === 'denied') return deniedOutcome(first.id, 'denied', first.reasons);
@@ -71,7 +79,9 @@ async function decideOne(port: DecisionPort, input: SubmitInput, opts: DecideOpt
   for (;;) {
     const left = deadline - now();
     if (left <= 0) return pendingOutcome(first, url);
+    checkCaller(opts.signal);
     const seen = await port.wait(first.id, Math.min(left, opts.pollMs ?? 20_000));
+    checkCaller(opts.signal);
     if (!seen || typeof seen.status !== 'string') throw new CountersignError('E_INTERNAL', 'The server answered a wait without a status.');
     if (seen.status === 'pending') continue;
     if (seen.status === 'approved') {

@@ -3,6 +3,7 @@
 import type { Agent, RequestOutcome, SubmitAnswer, SubmitInput } from '../core/index.js';
 import { output, parse } from './claude-code/index.js';
 import { decide, errorWith, failureOutcome, type DecisionPort } from './decide.js';
+import { parseStrictJson } from './strict-json.js';
 import type { HookOutcome } from './types.js';
 
 /** The slice of the engine a hook needs; the server passes its engine in. */
@@ -17,7 +18,29 @@ export interface HookEngine {
   hookWaitMs?: number;
 }
 
-export type HttpHookHandler = (body: unknown, ctx: { agent: Agent; engine: HookEngine }) => Promise<{ status: number; body: unknown }>;
+/** `text` is the raw body (checked for duplicate keys when given); `signal` aborts when the caller
+ * has gone away. */
+export type HttpHookHandler = (body: unknown, ctx: { agent: Agent; engine: HookEngine; text?: string; signal?: AbortSignal }) => Promise<{ status: number; body: unknown }>;
+
+/** engine.wait, cut short when the caller goes away (the wait itself holds nothing). */
+function waitOrGone(engine: HookEngine, id: string, ms: number, signal: AbortSignal | undefined): Promise<RequestOutcome> {
+  if (!signal) return engine.wait(id, ms);
+  if (signal.aborted) return Promise.resolve({ id, status: 'pending', reasons: [] });
+  return new Promise<RequestOutcome>((resolve, reject) => {
+    const onAbort = () => resolve({ id, status: 'pending', reasons: [] });
+    signal.addEventListener('abort', onAbort, { once: true });
+    engine.wait(id, ms).then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
 
 function waitMs(engine: HookEngine): number {
   if (typeof engine.hookWaitMs === 'number') return engine.hookWaitMs;
@@ -27,14 +50,22 @@ function waitMs(engine: HookEngine): number {
 
 /** Claude Code's `http` hook: always HTTP 200 with Claude's JSON, since Claude treats a non-2xx
  * answer as a non-blocking error (the call would run unless the hook has `onFailure: "block"`). */
-export const claudeCodeHttpHook: HttpHookHandler = async (body, { agent, engine }) => {
+export const claudeCodeHttpHook: HttpHookHandler = async (raw, { agent, engine, text, signal }) => {
+  let body = raw;
+  let strictError: unknown;
+  try {
+    if (text !== undefined) body = parseStrictJson(text);
+  } catch (err) {
+    strictError = err;
+  }
   const parsed = parse(body);
   const event = parsed.ok ? parsed.call.event : parsed.event;
   let outcome: HookOutcome;
   try {
+    if (strictError) throw strictError;
     if (!parsed.ok) throw errorWith(parsed.code, parsed.message);
-    const port: DecisionPort = { submit: (input) => engine.submit(agent, input), wait: (id, ms) => engine.wait(id, ms) };
-    outcome = await decide(port, parsed.call, { waitMs: waitMs(engine), baseUrl: engine.publicUrl });
+    const port: DecisionPort = { submit: (input) => engine.submit(agent, input), wait: (id, ms) => waitOrGone(engine, id, ms, signal) };
+    outcome = await decide(port, parsed.call, { waitMs: waitMs(engine), baseUrl: engine.publicUrl, ...(signal ? { signal } : {}) });
   } catch (err) {
     outcome = failureOutcome(err);
   }

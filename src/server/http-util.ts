@@ -11,6 +11,17 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * invalid UTF-8 (E_INVALID_UTF8) and malformed JSON (E_BAD_JSON). An empty body reads as `{}` only
  * when `allowEmpty` is set: for an action submission an empty body must be an error. */
 export async function readJson(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT, allowEmpty = false): Promise<unknown> {
+  const text = await readText(req, limit, allowEmpty);
+  if (text === undefined) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new CountersignError('E_BAD_JSON', (err as Error).message);
+  }
+}
+
+/** The body as UTF-8 text with readJson's limits; undefined for an empty body when `allowEmpty`. */
+export async function readText(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT, allowEmpty = false): Promise<string | undefined> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();
@@ -18,19 +29,13 @@ export async function readJson(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT,
   }
   const buf = await readBody(req, limit);
   if (buf.length === 0) {
-    if (allowEmpty) return {};
+    if (allowEmpty) return undefined;
     throw new CountersignError('E_EMPTY_INPUT', 'Send a JSON object as the request body.');
   }
-  let text: string;
   try {
-    text = UTF8.decode(buf);
+    return UTF8.decode(buf);
   } catch {
     throw new CountersignError('E_INVALID_UTF8', 'Encode the body as UTF-8.');
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new CountersignError('E_BAD_JSON', (err as Error).message);
   }
 }
 

@@ -3,7 +3,7 @@ import { CountersignError } from '../core/index.js';
 import type { Router } from './router.js';
 import type { ServerDeps } from './deps.js';
 import { principalOf, requireAgent } from './auth.js';
-import { readJson, sendJson } from './http-util.js';
+import { readJson, readText, sendJson } from './http-util.js';
 import { parseSubmit } from './validate.js';
 import { MAX_WAIT_MS } from '../engine/wait.js';
 
@@ -34,8 +34,20 @@ export function agentRoutes(r: Router, d: ServerDeps): void {
     // A body that cannot be read still goes to the hook, as nothing: the hook answers "deny" in
     // its host's protocol. A non-2xx answer would be a non-blocking error to some hosts, letting
     // the tool call run.
-    const body = await readJson(req, d.bodyLimit).catch(() => undefined);
-    const out = await handler(body, { agent, engine: d.engine });
+    // The raw text goes along so the hook can refuse duplicate keys; the signal tells it the
+    // caller went away, so it stops waiting and never consumes an approval for nobody.
+    const text = await readText(req, d.bodyLimit).catch(() => undefined);
+    let body: unknown;
+    try {
+      body = text === undefined ? undefined : JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const gone = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    const out = await handler(body, { agent, engine: d.engine, ...(text === undefined ? {} : { text }), signal: gone.signal });
     sendJson(res, out.status, out.body);
   });
 }

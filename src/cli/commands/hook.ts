@@ -54,12 +54,9 @@ async function answer(adapter: HostAdapter, argv: string[], setEvent: (e: string
   const url = (args.flags['url'] as string | undefined) ?? process.env['COUNTERSIGN_URL'] ?? DEFAULT_URL;
   const waitS = seconds((args.flags['wait'] as string | undefined) ?? process.env['COUNTERSIGN_HOOK_WAIT'], DEFAULT_WAIT, 'the wait');
   const text = await readStdin();
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch {
-    throw new CountersignError('E_BAD_JSON', 'The hook input on stdin is not JSON.');
-  }
+  // Strict: a key given twice is refused (hosts differ on which one counts).
+  const { parseStrictJson } = await import('../../adapters/strict-json.js');
+  const input = parseStrictJson(text, 'The hook input on stdin');
   const parsed = adapter.parse(input);
   setEvent(parsed.ok ? parsed.call.event : parsed.event);
   if (!parsed.ok) throw errorWith(parsed.code, parsed.message);

@@ -90,7 +90,7 @@ async function rollback(engine: Engine, r: RequestRecord, target: Target, origId
     // A rollback replaces what is there now, so what is there now is kept first, the same way and
     // under the rollback's own id: `countersign rollback <this rollback's id>` undoes a mistaken one.
     const now = { ...r, action: orig.action, report: orig.report, ...(orig.context ? { context: orig.context } : {}) };
-    const before = await beforeRun(engine, now, target, orig.context?.cwd ?? (orig.action.kind === 'shell' ? orig.action.cwd : undefined) ?? '/', env, emit, scrub);
+    const before = await beforeRun(engine, now, target, orig.context?.cwd ?? (orig.action.kind === 'shell' ? orig.action.cwd : undefined) ?? env['HOME'] ?? '/', env, emit, scrub);
     if (!before.proceed) return { code: null, signal: null, why: before.why!, errorCode: before.errorCode!, detail: before.detail };
     const m = await applyRecoveryPoint(verified, { dataDir: engine.dataDir, env, say: (l) => line(emit, 'stdout', l) });
     await engine.appendAudit([{ type: 'recovery.restored', body: { request: origId, by: r.id, kind: m.parts.map((p) => p.kind).join('+'), digest: m.digest } }]);

@@ -4,7 +4,13 @@
 import type { FileAction, Finding, RiskReport } from '../../core/index.js';
 import { BUILD_DIRS, PROTECTED, SCRATCH, SYSTEM, normalise } from './paths.js';
 
-export type FileOptions = { cwd?: string };
+export type FileOptions = {
+  /** The workspace root: writes inside it are routine, outside it destructive. */
+  cwd?: string;
+  /** Where relative paths start when that is not the workspace root (a shell script that ran
+   * `cd sub` first). */
+  base?: string;
+};
 
 function report(f: Finding): RiskReport {
   return { risk: f.risk, summary: f.explanation, findings: [f] };
@@ -15,7 +21,8 @@ function finding(rule: string, risk: Finding['risk'], effect: string, target: st
 }
 
 export function classifyFile(action: FileAction, opts: FileOptions = {}): RiskReport {
-  const { op, path } = action;
+  const { op } = action;
+  const path = opts.base && !action.path.startsWith('/') && !action.path.startsWith('~') ? normalise(action.path, opts.base) : action.path;
   const verb = op === 'delete' ? 'delete' : op === 'edit' ? 'edit' : 'write';
   const effect = op === 'delete' ? 'delete-file' : 'write-file';
   if (path.includes('\0')) {

@@ -46,3 +46,22 @@ test('environment variables that load code or shadow programs are unknown', () =
   assert.deepEqual(judge('NODE_OPTIONS=--max-old-space-size=4096 node -v'), { risk: 'readonly', rules: ['shell.version-or-help'] });
   assert.deepEqual(judge('PATH=/usr/local/bin:$PATH ls'), { risk: 'readonly', rules: ['readonly.default'] });
 });
+
+test('shell writes to guard files, dotfiles, git hooks or outside the workspace are destructive', () => {
+  const cases: [string, string][] = [
+    ["echo '{}' > .claude/settings.json", 'shell.redirect-protected'], ['cat > countersign.yaml', 'shell.redirect-protected'],
+    ['echo x >> ~/.bashrc', 'shell.redirect-protected'], ['echo x >> $HOME/.profile', 'shell.redirect-protected'],
+    ['echo x >> ../../other/file', 'shell.redirect-protected'], ['cd sub && echo x >> ../.git/hooks/pre-commit', 'shell.redirect-protected'],
+    ["sed -i 's/deny/allow/' .claude/settings.json", 'sed.protected-path'], ['tee .claude/settings.json', 'tee.protected-path'],
+    ['tee -a ~/.bashrc', 'tee.protected-path'], ['cp /tmp/evil .claude/settings.json', 'cp.protected-path'],
+    ['cp hook.sh .git/hooks/pre-commit', 'cp.protected-path'], ['mv hook.sh .git/hooks/', 'mv.protected-path'],
+    ['install -m 755 hook.sh .git/hooks/pre-push', 'cp.protected-path'], ['cp /dev/null ~/.bashrc', 'cp.protected-path'],
+    ['dd if=/dev/zero of=~/.ssh/id_rsa', 'dd.protected-path'], ['ln -sf /dev/null ~/.bashrc', 'ln.protected-path'],
+    ['mv ~/.ssh /tmp/x', 'mv.protected-path'], ['cp build.zip /home/dev/elsewhere/build.zip', 'cp.protected-path'],
+    ['truncate -s 1M ~/.bashrc', 'truncate.protected-path'],
+  ];
+  assert.deepEqual(cases.map(([c]) => [c, judge(c)]), cases.map(([c, rule]) => [c, { risk: 'destructive', rules: [rule] }]));
+  // The same tools inside the workspace or in scratch space stay routine.
+  const routine = ['echo x > out.txt', 'cp a.txt b.txt', 'mv src/a.ts src/b.ts', "sed -i 's/a/b/' src/app.ts", 'tee /tmp/log.txt', 'echo x >> notes.md'];
+  assert.deepEqual(routine.map((c) => [c, judge(c).risk]), routine.map((c) => [c, 'mutating']));
+});

@@ -182,6 +182,7 @@ export function invocationOf(name: string, words: readonly Word[], st: State, st
   }
   const inv: Invocation = { name, args, dynamic, text };
   if (st.cwd !== undefined) inv.cwd = st.cwd;
+  if (st.workspace !== undefined) inv.workspace = st.workspace;
   if (stdin?.text !== undefined) inv.stdin = stdin.text;
   return inv;
 }

@@ -33,7 +33,7 @@ test('the workspace, /tmp, appends and descriptor plumbing are routine', () => {
   assert.deepEqual(shell('zzop > out.txt'), { risk: 'mutating', findings: ['shell.redirect-write mutating out.txt', zz] });
   assert.deepEqual(shell('zzop > /work/proj/out.txt'), { risk: 'mutating', findings: ['shell.redirect-write mutating /work/proj/out.txt', zz] });
   assert.deepEqual(shell('zzop > /tmp/out'), { risk: 'mutating', findings: ['shell.redirect-write mutating /tmp/out', zz] });
-  assert.deepEqual(shell('zzop >> ~/.bashrc'), { risk: 'mutating', findings: ['shell.redirect-append mutating ~/.bashrc', zz] });
+  assert.deepEqual(shell('zzop >> notes/log.md'), { risk: 'mutating', findings: ['shell.redirect-append mutating notes/log.md', zz] });
   assert.deepEqual(shell('zzop > "$OUT"'), { risk: 'mutating', findings: ['shell.redirect-write mutating $OUT', zz] });
   assert.deepEqual(shell('zzop > /dev/null 2>&1'), { risk: 'mutating', findings: [zz] });
   assert.deepEqual(shell('zzop 3>&1 1>&2 2>&3 2>&-'), { risk: 'mutating', findings: [zz] });

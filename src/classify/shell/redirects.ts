@@ -2,6 +2,7 @@
 // own: a system file, a home dotfile or a disk device loses its contents; the workspace, /tmp
 // and /dev/null are routine. Input redirections say where stdin comes from.
 import type { Finding } from '../../core/index.js';
+import { guardWrite } from '../file/guard.js';
 import { classifyPath, isSystemWide } from '../tools/paths.js';
 import type { Node } from './parser.js';
 import { heredocText } from './heredoc.js';
@@ -85,6 +86,12 @@ export function judgeTarget(dest: Word, append: boolean, st: State): Finding | n
   const verb = append ? 'appends to' : 'overwrites';
   if (!append && (isSystemWide(info.cls) || info.cls === 'outside' || info.cls === 'parent')) {
     return { rule: 'shell.redirect-truncate', risk: 'destructive', effect: 'overwrite-file', target: info.norm, explanation: `\`>\` truncates ${path} (${info.cls} path) before writing; its old contents are lost`, tool: 'shell' };
+  }
+  // Guard settings, dotfiles, git hooks, outside the workspace: the same judgement as the agent
+  // host's Write tool, so `>` is not a way around it. `$HOME/x` is judged as `~/x`.
+  if (!dest.dynamic || info.cls === 'home') {
+    const g = guardWrite(dest.dynamic ? info.norm : path, st.cwd, st.workspace);
+    if (g) return { rule: 'shell.redirect-protected', risk: g.risk, effect: 'write-file', target: g.target, explanation: `${verb} ${path}: ${g.explanation}`, tool: 'shell' };
   }
   return { rule: append ? 'shell.redirect-append' : 'shell.redirect-write', risk: 'mutating', effect: 'write-file', target: path, explanation: `${verb} ${path}`, tool: 'shell' };
 }

@@ -4,6 +4,7 @@
 import { has, parseArgs, vals } from './argv.js';
 import { execOptionRule } from './exec-options.js';
 import { defineLocalTable } from './table.js';
+import { protectedPathRule } from './write-guard.js';
 import type { Invocation, ToolTable } from './types.js';
 
 const READERS = [
@@ -69,6 +70,15 @@ export const SORT_TABLE: ToolTable = defineLocalTable({
   fallback: 'readonly',
 });
 
+// The files `sed -i` rewrites: every operand, after the script unless -e/-f gave it.
+function sedInPlaceFiles(inv: Invocation): string[] {
+  if (inv.name !== 'sed' && inv.name !== 'gsed') return [];
+  const p = parseArgs(inv.args, { valued: ['-e', '--expression', '-f', '--file', '-l', '--line-length'] });
+  const inPlace = inv.args.some((a) => (/^-[a-zA-Z]*i/.test(a) && !a.startsWith('--')) || a.startsWith('--in-place'));
+  if (!inPlace) return [];
+  return p.opts.has('-e') || p.opts.has('--expression') || p.opts.has('-f') || p.opts.has('--file') ? p.pos : p.pos.slice(1);
+}
+
 export const SED_TABLE: ToolTable = defineLocalTable({
   name: 'sed',
   commands: ['sed', 'gsed', 'perl-rename', 'rename'],
@@ -86,6 +96,10 @@ export const SED_TABLE: ToolTable = defineLocalTable({
       test: (inv) => (inv.name === 'sed' || inv.name === 'gsed') && inv.args.some((a) => /^e\s|\/e$|\/[gpIi0-9]*e[gpIi0-9]*$|;\s*e\s/.test(a)),
       examples: { match: ["sed 's/.*/rm -rf &/e' list.txt"], no_match: ["sed 's/x/y/g' list.txt"] },
     },
+    protectedPathRule('sed', sedInPlaceFiles, {
+      match: ["sed -i 's/deny/allow/' .claude/settings.json", "sed -i -e 's/a/b/' ~/.bashrc"],
+      no_match: ["sed -i 's/a/b/' src/app.ts", "sed 's/a/b/' .claude/settings.json"],
+    }),
   ],
   fallback: 'readonly',
 });

@@ -3,6 +3,7 @@
 import { has, parseArgs } from './argv.js';
 import { classifyPath } from './paths.js';
 import { defineLocalTable } from './table.js';
+import { protectedPathRule } from './write-guard.js';
 import type { Invocation, ToolTable } from './types.js';
 
 const DEVICE = /^\/dev\/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|md|dm-|mapper\/|loop|sr|zd|nbd)/;
@@ -37,6 +38,10 @@ export const DD_TABLE: ToolTable = defineLocalTable({
       },
       examples: { match: ['dd if=/dev/zero of=/boot/grub/grub.cfg'], no_match: ['dd if=/dev/zero of=./disk.img bs=1M count=10'] },
     },
+    protectedPathRule('dd', (inv) => {
+      const of = ddOutput(inv);
+      return of === undefined || of.startsWith('/dev/') ? [] : [of];
+    }, { match: ['dd if=/dev/zero of=~/.ssh/id_rsa', 'dd if=x of=.claude/settings.json'], no_match: ['dd if=/dev/zero of=./disk.img bs=1M count=10'] }),
   ],
   // Without of= dd writes to stdout; with a plain file it creates or overwrites that file.
   fallback: (inv) => {

@@ -4,6 +4,7 @@
 import { has, parseArgs, val } from './argv.js';
 import { classifyPath, isHomeRoot, isOsPath, type PathClass } from './paths.js';
 import { defineLocalTable } from './table.js';
+import { protectedPathRule } from './write-guard.js';
 import type { Invocation, RuleHit, ToolTable } from './types.js';
 
 function operands(inv: Invocation, valued: readonly string[] = []): { raw: string; cls: PathClass; norm: string }[] {
@@ -25,6 +26,22 @@ function overwriteSystem(inv: Invocation): RuleHit | null {
   if (!dest || ops.length < (dir !== undefined ? 1 : 2)) return null;
   if (dest.norm === '/dev/null') return null;
   return isOsPath(dest) ? { target: dest.norm, explanation: `writes over a system path (${dest.norm})` } : null;
+}
+
+/** Where cp/mv/install/ln put things: the target, and the file each source lands as inside it
+ * (`cp evil .git/hooks/` writes .git/hooks/evil). */
+function destinations(inv: Invocation): string[] {
+  const p = parseArgs(inv.args, { valued: MVCP_VALUED });
+  const dir = val(p, '-t', '--target-directory');
+  const srcs = dir !== undefined ? p.pos : p.pos.slice(0, -1);
+  const dest = dir ?? (p.pos.length >= 2 ? p.pos[p.pos.length - 1] : undefined);
+  if (dest === undefined) return [];
+  // Into a directory when the line says so (-t, a trailing "/", several sources) or the target is
+  // a dot-directory such as .claude or .ssh; `cp ~/.bashrc bashrc-copy` writes bashrc-copy only.
+  const last = dest.replace(/\/+$/, '').slice(dest.replace(/\/+$/, '').lastIndexOf('/') + 1);
+  const intoDir = dir !== undefined || dest.endsWith('/') || srcs.length > 1 || /^\.[^.]+$/.test(last) || dest === '.' || dest === '~';
+  if (!intoDir) return [dest];
+  return [dest, ...srcs.map((s) => `${dest.replace(/\/+$/, '')}/${s.slice(s.replace(/\/+$/, '').lastIndexOf('/') + 1)}`)];
 }
 
 export const MV_TABLE: ToolTable = defineLocalTable({
@@ -52,6 +69,11 @@ export const MV_TABLE: ToolTable = defineLocalTable({
       },
       examples: { match: ['mv evil /usr/bin/ls', 'mv /etc/nginx /tmp/old', 'mv -t /etc/ app.conf', 'mv ~ /tmp/home-old'], no_match: ['mv src/a.ts src/b.ts', 'mv build.log /tmp/', 'mv ~/.bashrc ~/.bashrc.bak'] },
     },
+    // Moving a protected file away loses it where it was just as overwriting it does.
+    protectedPathRule('mv', (inv) => [...destinations(inv), ...parseArgs(inv.args, { valued: MVCP_VALUED }).pos], {
+      match: ['mv ~/.ssh /tmp/x', 'mv /tmp/evil .claude/settings.json', 'mv hook.sh .git/hooks/pre-commit', 'mv countersign.yaml old.yaml'],
+      no_match: ['mv src/a.ts src/b.ts', 'mv build.log /tmp/'],
+    }),
   ],
   fallback: (inv) => (inv.args.length === 0 ? 'readonly' : 'mutating'),
 });
@@ -66,6 +88,10 @@ export const CP_TABLE: ToolTable = defineLocalTable({
       test: overwriteSystem,
       examples: { match: ['cp my.conf /etc/ssh/sshd_config', 'cp -r ./bin /usr/'], no_match: ['cp a.txt b.txt', 'cp /etc/hosts ./hosts.bak'] },
     },
+    protectedPathRule('cp', destinations, {
+      match: ['cp /tmp/evil .claude/settings.json', 'cp /dev/null ~/.bashrc', 'install -m 755 hook.sh .git/hooks/pre-push', 'cp pre-commit .git/hooks/', 'cp -t .claude/hooks run.sh'],
+      no_match: ['cp a.txt b.txt', 'cp ~/.bashrc ./bashrc.bak', 'cp .claude/settings.json /tmp/settings.json'],
+    }),
   ],
   fallback: (inv) => (inv.args.length === 0 ? 'readonly' : 'mutating'),
 });
@@ -84,6 +110,10 @@ export const LN_TABLE: ToolTable = defineLocalTable({
       },
       examples: { match: ['ln -sf /tmp/evil /usr/bin/sudo'], no_match: ['ln -s ../shared ./shared', 'ln -sf a b'] },
     },
+    protectedPathRule('ln', destinations, {
+      match: ['ln -sf /dev/null ~/.bashrc', 'ln -s /tmp/hook .git/hooks/pre-commit'],
+      no_match: ['ln -s ../shared ./shared', 'ln -s ~/.bashrc ./bashrc-link'],
+    }),
   ],
   fallback: (inv) => (inv.args.length === 0 ? 'readonly' : 'mutating'),
 });
@@ -103,6 +133,10 @@ export const TEE_TABLE: ToolTable = defineLocalTable({
       },
       examples: { match: ['tee /etc/hosts', 'tee /etc/apt/sources.list'], no_match: ['tee -a /etc/hosts', 'tee out.txt', 'tee /dev/null'] },
     },
+    protectedPathRule('tee', (inv) => parseArgs(inv.args).pos.filter((p) => !p.startsWith('/dev/')), {
+      match: ['tee .claude/settings.json', 'tee ~/.bashrc', 'tee -a ~/.bashrc', 'tee out.txt countersign.yaml'],
+      no_match: ['tee out.txt', 'tee /dev/null', 'tee /tmp/log.txt'],
+    }),
   ],
   fallback: (inv) => (operands(inv).some((o) => o.norm !== '/dev/null' && o.norm !== '/dev/stderr' && o.norm !== '/dev/stdout') ? 'mutating' : 'readonly'),
 });
@@ -135,6 +169,10 @@ export const TRUNCATE_TABLE: ToolTable = defineLocalTable({
       },
       examples: { match: ['truncate table orders'], no_match: ['truncate -s 1M table'] },
     },
+    protectedPathRule('truncate', (inv) => parseArgs(inv.args, { valued: ['-s', '--size', '-r', '--reference'] }).pos, {
+      match: ['truncate -s 1M ~/.bashrc', 'truncate -s 10 .git/HEAD'],
+      no_match: ['truncate -s 10G disk.img'],
+    }),
   ],
   fallback: (inv) => (inv.args.length === 0 ? 'readonly' : 'mutating'),
 });

@@ -13,6 +13,9 @@ export type Invocation = {
   dynamic: boolean[];
   /** Working directory if known (from the action's context or a preceding `cd`). */
   cwd?: string;
+  /** The action's workspace root (the cwd it was proposed from), when known: writes outside it,
+   * and to guard or dotfiles inside it, are judged by src/classify/file's rules. */
+  workspace?: string;
   /** Text of stdin when the walker knows it (heredoc, here-string, `echo ... |`), for SQL CLIs and the like. */
   stdin?: string;
   /** Source text of the simple command, for explanations. */

@@ -50,8 +50,10 @@ export function asAgent(env: Record<string, string>, argv: string[], cwd: string
 /** Runs `countersign <argv...>` as the agent while the approvers approve the request it waits for
  * (the pending request whose command is `command`). */
 export async function asAgentApproved(server: Server, team: TeamDir, env: Record<string, string>, argv: string[], cwd: string, command: string, approvers = ['senior-b', 'senior-c']): Promise<Ran & { id: string }> {
-  const running = asAgent(env, argv, cwd);
-  const id = await pendingId(server, team, command);
+  let finished: Ran | null = null;
+  const running = asAgent(env, argv, cwd).then((r) => (finished = r));
+  // If the agent's command ends before anything waits for approval, say how it ended.
+  const id = await pendingId(server, team, command, () => (finished ? `the agent's command ended first: ${JSON.stringify(finished)}` : null));
   for (const who of approvers) {
     const a = await api(server.url, team.tokens.get(who)!, 'POST', `/v1/actions/${id}/approve`, { reason: 'recovery test' });
     assert.equal(a.status, 200, JSON.stringify(a.body));
@@ -60,8 +62,10 @@ export async function asAgentApproved(server: Server, team: TeamDir, env: Record
   return { ...(await running), id };
 }
 
-export async function pendingId(server: Server, team: TeamDir, command: string): Promise<string> {
-  for (let i = 0; i < 400; i++) {
+export async function pendingId(server: Server, team: TeamDir, command: string, gaveUp: () => string | null = () => null): Promise<string> {
+  for (let i = 0; i < 1200; i++) {
+    const why = gaveUp();
+    if (why) throw new Error(`no pending request for ${command}: ${why}`);
     const list = await api(server.url, team.tokens.get('admin')!, 'GET', '/v1/requests?status=pending');
     const hit = (list.body.requests ?? []).find((v: { action: { command?: string } }) => v.action.command === command);
     if (hit) return hit.id as string;

@@ -19,6 +19,10 @@ test('signals from a shell command, nested scripts included', () => {
     profiles: ['ops'],
     paths: ['/ws/infra', '/ws/infra/live'],
     mcpServers: [],
+    // As written, for the check on disk: relative words too, since any of them may be a symlink.
+    places: ['/ws/app/../infra', '/ws/infra/../infra', '/ws/infra/terraform', '/ws/infra/live', '/ws/infra/apply', '/ws/infra/bastion', '/ws/infra/db2', '/ws/infra/delete', '/ws/infra/ns', '/ws/infra/x'],
+    globs: [],
+    unresolved: [],
   });
 });
 
@@ -31,5 +35,35 @@ test('relative paths need a working directory; file and MCP actions give theirs'
     profiles: [],
     paths: ['/ws/prod/a'],
     mcpServers: ['fs'],
+    places: ['/ws/prod/a'],
+    globs: [],
+    unresolved: [],
   });
+});
+
+test('globs, other accounts\' homes, computed paths and ln targets are signals of their own', () => {
+  const pick = (command: string, cwd = '/ws/staging') => {
+    const s = signalsOf({ kind: 'shell', command }, cwd);
+    return { paths: s.paths, globs: s.globs, unresolved: s.unresolved };
+  };
+  assert.deepEqual(
+    [
+      pick("sed -i 's/a/b/' /home/deploy/pro*/src/app.ts"),
+      pick('cd /home/deploy/pro? && rm -rf src'),
+      pick('cd ~deploy/prod && rm -rf src'),
+      pick('rm -rf $PROD/src; cd "$(cat where)"; cd -'),
+      pick('ln -s ../../prod/app sub/p4'),
+    ],
+    [
+      { paths: [], globs: ['/home/deploy/pro*/src/app.ts'], unresolved: [] },
+      { paths: [], globs: ['/home/deploy/pro?'], unresolved: [] },
+      { paths: [], globs: [], unresolved: ['~deploy/prod'] },
+      { paths: [], globs: [], unresolved: ['$PROD/src', '$(cat where)', '-'] },
+      { paths: ['/prod/app'], globs: [], unresolved: [] },
+    ],
+  );
+  // The ln target is relative to the link's directory: both readings are checked on disk.
+  assert.deepEqual(signalsOf({ kind: 'shell', command: 'ln -s ../../prod/app sub/p4' }, '/ws/staging').places, [
+    '/ws/staging/sub/../../prod/app', '/ws/staging/sub/p4/../../prod/app', '/ws/staging/../../prod/app', '/ws/staging/sub/p4',
+  ]);
 });

@@ -45,6 +45,7 @@ test('unresolvable context falls into the default environment', () => {
     target: null,
     environment: 'production',
     why: 'no target matches the context (working directory /tmp); using the default environment "production"',
+    cwd: '/tmp',
   });
   assert.deepEqual(who({ kind: 'sql', sql: 'DROP TABLE t' }), [null, 'production']);
 });

@@ -11,18 +11,25 @@
 // - several different targets: a target in a protected environment wins over one that is not,
 //   then the environment declared first in the config, then the stronger signal (explicit host,
 //   context, profile, server before paths, the action's own paths before the working directory);
-// - no target: the config's default_environment (which must be protected).
+// - no target: the config's default_environment (which must be protected);
+// - symlinks: every path (the working directory included) is also matched where it really leads on
+//   this machine, and a glob by what it matches now; a path signal nobody can place from the text
+//   (`~user`, `$VAR/...`, `cd -`, a glob too wide to expand) is one more candidate for the default
+//   environment, so it can only make the answer stricter.
 // The agent's `target` hint is only honoured when the context resolves to that same target; any
 // other hint is ignored (and said so in `why`), so claiming "staging" never moves an action out
 // of production.
 import type { Action, Target } from '../core/index.js';
 import { compileGlob, type Glob } from '../policy/index.js';
 import { signalsOf } from './context-signals.js';
+import { expandGlob, physicalPath } from './real-paths.js';
 import { normalisePrefix } from './targets.js';
 import type { Config } from './types.js';
 
 export type ResolveContext = { cwd?: string; kubeContext?: string; profile?: string; session?: string; host?: string };
-export type Resolution = { target: Target | null; environment: string; why: string };
+/** `cwd` is the working directory as it really is (symlinks resolved), when the context names one. */
+export type Resolution = { target: Target | null; environment: string; why: string; cwd?: string };
+type Hit = { target: Target | null; environment: string; signal: string; order: number };
 
 type Index = {
   prefixes: { prefix: string; target: Target }[];
@@ -36,9 +43,9 @@ export function resolveTarget(config: Config, action: Action, context: ResolveCo
   const idx = indexOf(config);
   const cwd = typeof context.cwd === 'string' && context.cwd ? normalisePrefix(context.cwd, '/') : action.kind === 'shell' && action.cwd ? normalisePrefix(action.cwd, '/') : undefined;
   const s = signalsOf(action, cwd);
-  const hits: { target: Target; signal: string; order: number }[] = [];
+  const hits: Hit[] = [];
   const by = (kind: keyof Index['globs'], values: string[], label: string, order: number): void => {
-    for (const v of values) for (const e of idx.globs[kind]) if (e.glob.re.test(kind === 'db_host' ? v.toLowerCase() : v)) hits.push({ target: e.target, signal: `${label} ${v}`, order });
+    for (const v of values) for (const e of idx.globs[kind]) if (e.glob.re.test(kind === 'db_host' ? v.toLowerCase() : v)) hits.push({ target: e.target, environment: e.target.environment, signal: `${label} ${v}`, order });
   };
   by('db_host', s.dbHosts, 'database host', 0);
   by('kube_context', [...s.kubeContexts, ...(context.kubeContext ? [context.kubeContext] : [])], 'kube context', 1);
@@ -50,32 +57,65 @@ export function resolveTarget(config: Config, action: Action, context: ResolveCo
   if (action.kind === 'shell' && typeof action.cwd === 'string' && action.cwd && normalisePrefix(action.cwd, '/') !== cwd) {
     pathHit(idx, normalisePrefix(action.cwd, '/'), `the action's cwd ${action.cwd}`, 5, hits);
   }
+  const realCwd = physicalHits(config, idx, s, cwd, action, hits);
 
   let res: Resolution;
   if (hits.length === 0) {
     res = { target: null, environment: config.defaultEnvironment, why: `no target matches the context${cwd ? ` (working directory ${cwd})` : ''}; using the default environment "${config.defaultEnvironment}"` };
   } else {
-    const score = (h: (typeof hits)[number]): number[] => [Object.hasOwn(config.environments, h.target.environment) && config.environments[h.target.environment]!.protected ? 0 : 1, idx.rank.get(h.target.environment) ?? 1e9, h.order];
+    const score = (h: Hit): number[] => [Object.hasOwn(config.environments, h.environment) && config.environments[h.environment]!.protected ? 0 : 1, idx.rank.get(h.environment) ?? 1e9, h.order];
     hits.sort((a, b) => cmp(score(a), score(b)));
     const win = hits[0]!;
-    const others = [...new Set(hits.filter((h) => h.target.id !== win.target.id).map((h) => `${h.target.id} (${h.signal})`))];
-    const why = `target "${win.target.id}" (${win.target.environment}) from ${win.signal}` + (others.length ? `; also matched ${others.join(', ')}, and the stricter target wins` : '');
-    res = { target: win.target, environment: win.target.environment, why };
+    const name = (h: Hit): string => (h.target ? h.target.id : `the default environment "${h.environment}"`);
+    const others = [...new Set(hits.filter((h) => h.target !== win.target).map((h) => `${name(h)} (${h.signal})`))];
+    const why = (win.target ? `target "${win.target.id}" (${win.environment}) from ${win.signal}` : `${name(win)}: ${win.signal}`) + (others.length ? `; also matched ${others.join(', ')}, and the stricter target wins` : '');
+    res = { target: win.target, environment: win.environment, why };
   }
+  if (realCwd !== undefined) res.cwd = realCwd;
   if (hint !== undefined) {
     res.why += hint === res.target?.id ? `; the agent's hint "${hint}" agrees` : `; the agent's hint "${String(hint)}" was ignored (the target comes from the context, not from the agent)`;
   }
   return res;
 }
 
-function pathHit(idx: Index, p: string, signal: string, order: number, hits: { target: Target; signal: string; order: number }[]): void {
+function pathHit(idx: Index, p: string, signal: string, order: number, hits: Hit[]): void {
   // Prefixes are sorted longest first, so the first containing one is the longest match.
   for (const e of idx.prefixes) {
     if (p === e.prefix || p.startsWith(e.prefix === '/' ? '/' : `${e.prefix}/`)) {
-      hits.push({ target: e.target, signal, order });
+      hits.push({ target: e.target, environment: e.target.environment, signal, order });
       return;
     }
   }
+}
+
+/** Adds the hits of where paths really lead (symlinks, globs) and one for path signals that cannot
+ * be placed. Returns the working directory's physical form. Reading the file system may fail in
+ * ways nobody foresaw: then nothing is placed, which counts as unresolvable (fail closed). */
+function physicalHits(config: Config, idx: Index, s: ReturnType<typeof signalsOf>, cwd: string | undefined, action: Action, hits: Hit[]): string | undefined {
+  const unplaced = [...s.unresolved];
+  let realCwd: string | undefined;
+  try {
+    const placed = (raw: string, p: string, order: number, label: string): void => {
+      if (p !== normalisePrefix(raw, '/')) pathHit(idx, p, `${label} ${raw}, which leads to ${p}`, order, hits);
+    };
+    if (cwd !== undefined) {
+      realCwd = physicalPath(cwd);
+      placed(cwd, realCwd, 5, 'working directory');
+    }
+    if (action.kind === 'shell' && typeof action.cwd === 'string' && action.cwd.startsWith('/')) placed(action.cwd, physicalPath(action.cwd), 5, "the action's cwd");
+    for (const raw of s.places) placed(raw, physicalPath(raw), 4, 'path');
+    for (const g of s.globs) {
+      const matches = expandGlob(g);
+      if (matches === null) unplaced.push(g);
+      else for (const m of matches) pathHit(idx, m, `path ${g}, which matches ${m}`, 4, hits);
+    }
+  } catch (err) {
+    unplaced.push(`(the file system could not be read: ${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (unplaced.length) {
+    hits.push({ target: null, environment: config.defaultEnvironment, signal: `path ${unplaced.slice(0, 3).join(', ')}${unplaced.length > 3 ? ', ...' : ''} cannot be placed from the action's text`, order: 6 });
+  }
+  return realCwd;
 }
 
 function indexOf(config: Config): Index {

@@ -65,3 +65,30 @@ test('shell writes to guard files, dotfiles, git hooks or outside the workspace 
   const routine = ['echo x > out.txt', 'cp a.txt b.txt', 'mv src/a.ts src/b.ts', "sed -i 's/a/b/' src/app.ts", 'tee /tmp/log.txt', 'echo x >> notes.md'];
   assert.deepEqual(routine.map((c) => [c, judge(c).risk]), routine.map((c) => [c, 'mutating']));
 });
+
+test('git forms that run a command are judged by that command', () => {
+  const cases: [string, string][] = [
+    ["git difftool -x 'rm -rf ~' HEAD", 'git.exec-option'], ["git difftool --extcmd='rm -rf ~'", 'git.exec-option'],
+    ["git grep -O'rm -rf ~' foo", 'git.exec-option'], ["git rebase -x 'rm -rf ~' main", 'git.exec-option'], ['git bisect run rm -rf ~', 'git.exec-option'],
+    ["git -c diff.external='rm -rf ~' diff", 'git.config-command'], ["git -c core.fsmonitor='rm -rf ~' status", 'git.config-command'],
+    ["git -c merge.ours.driver='rm -rf ~' merge topic", 'git.config-command'], ["git -c filter.lfs.smudge='rm -rf ~' pull", 'git.config-command'],
+    ["git -c credential.helper='!rm -rf ~' fetch", 'git.config-command'], ["git -c diff.pdf.command='rm -rf ~' diff", 'git.config-command'],
+    ["git config core.fsmonitor 'rm -rf ~'", 'git.config-sets-command'], ["git config --global alias.st '!rm -rf ~'", 'git.config-sets-command'],
+  ];
+  assert.deepEqual(cases.map(([c]) => [c, judge(c)]), cases.map(([c, rule]) => [c, { risk: 'destructive', rules: [rule] }]));
+  const unknown: [string, string][] = [
+    ['git --config-env=core.pager=PAGER_CMD log', 'git.config-command'], ['git config core.hooksPath /tmp/hooks', 'git.config-sets-command'],
+    ['git config core.pager less', 'git.config-sets-command'], ['git config set core.sshCommand ./ssh.sh', 'git.config-sets-command'],
+  ];
+  assert.deepEqual(unknown.map(([c]) => [c, judge(c)]), unknown.map(([c, rule]) => [c, { risk: 'unknown', rules: [rule] }]));
+  assert.deepEqual(judge('git config user.email bot@example.com'), { risk: 'mutating', rules: ['git.default'] });
+});
+
+test('git options that write files are writes, judged by where they land', () => {
+  const cases: [string, string, string][] = [
+    ['git log --output=changes.txt', 'mutating', 'git.output-file'], ['git diff --output ~/.bashrc', 'destructive', 'git.output-file'],
+    ['git archive -o ~/.profile HEAD', 'destructive', 'git.output-file'], ['git format-patch -o .git/hooks HEAD~1', 'destructive', 'git.output-file'],
+    ['git archive -o release.tar HEAD', 'mutating', 'git.output-file'],
+  ];
+  assert.deepEqual(cases.map(([c]) => [c, judge(c)]), cases.map(([c, risk, rule]) => [c, { risk, rules: [rule] }]));
+});

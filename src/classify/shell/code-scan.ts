@@ -72,6 +72,7 @@ const WRITE_RULE: Record<string, string> = {
   'shell.redirect-write': 'shell.interpreter-write',
   'shell.redirect-append': 'shell.interpreter-append',
   'shell.redirect-device': 'shell.interpreter-device-write',
+  'shell.redirect-protected': 'shell.interpreter-write-protected',
 };
 
 const SQL_START = /^\s*(?:select|insert|update|delete|drop|truncate|alter|create|with|grant|revoke|replace|merge|vacuum|rename)\b/i;

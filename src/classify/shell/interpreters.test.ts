@@ -50,7 +50,7 @@ test('file writes in code are judged like redirections', () => {
   assert.deepEqual(shell('python3 -c "open(\'/etc/passwd\', \'w\').write(\'\')"'), { risk: 'destructive', findings: ['shell.interpreter-overwrite destructive /etc/passwd', code('python3')] });
   assert.deepEqual(shell('python3 -c "print(open(\'/etc/passwd\').read())"'), { risk: 'mutating', findings: [code('python3')] });
   assert.deepEqual(shell('python3 -c "open(\'out.txt\', \'w\').write(\'x\')"').findings[0], 'shell.interpreter-write mutating out.txt');
-  assert.deepEqual(shell('python3 -c "open(\'/etc/hosts\', \'a\').write(\'x\')"').findings[0], 'shell.interpreter-append mutating /etc/hosts');
+  assert.deepEqual(shell('python3 -c "open(\'/etc/hosts\', \'a\').write(\'x\')"').findings[0], 'shell.interpreter-write-protected destructive /etc/hosts');
   assert.deepEqual(shell("node -e \"require('fs').writeFileSync('/etc/hosts', '')\"").findings[0], 'shell.interpreter-overwrite destructive /etc/hosts');
   assert.deepEqual(shell("ruby -e 'File.write(\"/home/me/.bashrc\", \"\")'").findings[0], 'shell.interpreter-overwrite destructive /home/me/.bashrc');
   assert.deepEqual(shell("php -r 'file_put_contents(\"/etc/motd\", \"\");'").findings[0], 'shell.interpreter-overwrite destructive /etc/motd');

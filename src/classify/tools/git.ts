@@ -1,6 +1,7 @@
 // The git table: history/ref rules, working-tree rules, and a fallback that knows which
 // subcommands only read. Anything else git does (commit, merge, rebase, pull, fetch, add, tag,
 // commit --amend, ...) changes local state recoverably: mutating.
+import { GIT_EXEC_RULES } from './git-exec.js';
 import { GIT_HISTORY_RULES } from './git-history.js';
 import { parseGit, READ_ONLY_SUBS } from './git-parse.js';
 import { GIT_WORKTREE_RULES } from './git-worktree.js';
@@ -67,6 +68,7 @@ export const GIT_TABLE: ToolTable = defineLocalTable({
   rules: [
     ...GIT_HISTORY_RULES,
     ...GIT_WORKTREE_RULES,
+    ...GIT_EXEC_RULES,
     {
       // An alias defined on the command line runs whatever it says, e.g. `-c alias.x='!rm -rf ~'`.
       id: 'git.inline-alias', risk: 'unknown', effect: 'run-command',

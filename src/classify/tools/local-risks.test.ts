@@ -74,7 +74,7 @@ test('files: find, overwrites, permissions, devices', () => {
     ['cp nginx.conf /etc/nginx/nginx.conf', 'destructive'],
     ['cp /etc/hosts hosts.copy', 'mutating'],
     ['ln -sf /bin/true /usr/bin/git', 'destructive'],
-    ['tee -a /etc/hosts', 'mutating'],
+    ['tee -a /etc/hosts', 'destructive'],
     ['tee /etc/resolv.conf', 'destructive'],
     ['truncate -s 0 data.csv', 'destructive'],
     ['truncate -s 100M disk.img', 'mutating'],

@@ -89,6 +89,35 @@ test('SQL statements are classified by effect, every statement listed', () => {
   assert.deepEqual(got, CASES);
 });
 
+test('a call to a function that is not a known-pure built-in is unknown; a stored body is read', () => {
+  const CASES: [string, SqlDialect, string, string[]][] = [
+    ['SELECT purge_all_orders()', 'postgresql', 'unknown', ['sql.select', 'sql.fn-not-built-in']],
+    ['SELECT * FROM cleanup_tenant(42)', 'postgresql', 'unknown', ['sql.select', 'sql.fn-not-built-in']],
+    ['SELECT public.lower(name) FROM users', 'postgresql', 'unknown', ['sql.select', 'sql.fn-not-built-in']],
+    ['UPDATE users SET name = tidy(name) WHERE id = 3', 'postgresql', 'unknown', ['sql.update', 'sql.fn-not-built-in']],
+    ["SELECT count(*), lower(email), coalesce(a, b), now(), data->>'k', extract(year FROM ts), trim(both FROM s), pg_catalog.upper(s) FROM users GROUP BY 2, 3, 4, 5, 6, 7, 8", 'postgresql', 'readonly', ['sql.select']],
+    ['SELECT * FROM generate_series(1, 3) g, jsonb_each(\'{}\'::jsonb)', 'postgresql', 'readonly', ['sql.select']],
+    // A default or check is stored, not called, by CREATE TABLE.
+    ['CREATE TABLE t (id uuid DEFAULT make_id(), n int CHECK (valid_n(n)))', 'postgresql', 'mutating', ['sql.create']],
+    ["CREATE FUNCTION wipe() RETURNS void LANGUAGE sql AS $$ DELETE FROM users $$", 'postgresql', 'destructive', ['sql.create-function', 'sql.delete-all']],
+    ['CREATE FUNCTION wipe() RETURNS int LANGUAGE sql BEGIN ATOMIC DELETE FROM users; SELECT 1; END', 'postgresql', 'destructive', ['sql.create-function', 'sql.delete-all']],
+    ['CREATE FUNCTION wipe() RETURNS int LANGUAGE plpgsql AS $$ BEGIN TRUNCATE users; RETURN 1; END $$', 'postgresql', 'destructive', ['sql.create-function', 'sql.truncate']],
+    ['CREATE FUNCTION one(p int) RETURNS int LANGUAGE plpgsql AS $$ BEGIN DELETE FROM users WHERE id = p; RETURN 1; END $$', 'postgresql', 'mutating', ['sql.create-function', 'sql.delete']],
+    ['CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$', 'postgresql', 'mutating', ['sql.create-function']],
+    ["CREATE FUNCTION dyn() RETURNS void LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'DROP TABLE ' || 'x'; END $$", 'postgresql', 'unknown', ['sql.create-function', 'sql.do-dynamic-sql']],
+    ['CREATE FUNCTION py() RETURNS int LANGUAGE plpython3u AS $$ return 1 $$', 'postgresql', 'unknown', ['sql.create-function', 'sql.function-body']],
+    ['SELECT purge_all_orders()', 'mysql', 'unknown', ['sql.select', 'sql.fn-not-built-in']],
+    ['SELECT dbo.cleanup(1), getdate()', 'transactsql', 'unknown', ['sql.select', 'sql.fn-not-built-in']],
+    ["SELECT count(*), ifnull(a, 1), now(), concat(a, b) FROM t WHERE d > now()", 'mysql', 'readonly', ['sql.select']],
+    ["SELECT strftime('%s', 'now'), lower(name) FROM notes", 'sqlite', 'readonly', ['sql.select']],
+  ];
+  const got = CASES.map(([sql, dialect]) => {
+    const r = classifySql(sql, dialect);
+    return [sql, dialect, r.risk, r.findings.map((f) => f.rule)];
+  });
+  assert.deepEqual(got, CASES);
+});
+
 test('targets are schema-qualified table names', () => {
   const r = classifySql('DROP TABLE billing.ledger; TRUNCATE audit.log');
   assert.deepEqual(r.findings.map((f) => f.target), ['billing.ledger', 'audit.log']);

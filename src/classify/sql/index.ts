@@ -86,7 +86,11 @@ export function pgFindings(sql: string, budget: Budget): Finding[] | RiskReport 
       out.push(sqlFinding('prepare', 'readonly', 'prepare', `PREPARE ${name} stores a statement without running it`));
     } else if (u?.[0] === 'ExecuteStmt' && prepared.has(name)) {
       out.push(...prepared.get(name)!.map((f) => ({ ...f, explanation: `EXECUTE ${name} runs it: ${f.explanation}` })));
-    } else out.push(...pgStatement(s.stmt, budget));
+    } else {
+      const loc = Number((s as { stmt_location?: number }).stmt_location ?? 0);
+      const len = (s as { stmt_len?: number }).stmt_len;
+      out.push(...pgStatement(s.stmt, budget, 0, sql.slice(loc, len ? loc + len : undefined)));
+    }
   }
   return out;
 }

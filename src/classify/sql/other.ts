@@ -5,6 +5,7 @@ import type { Finding, RiskReport, SqlDialect } from '../../core/index.js';
 import { requireCjs } from './cjs.js';
 import { sqlFinding } from './finding.js';
 import { nspTruth } from './nsp-where.js';
+import { PURE_FUNCTIONS_OTHER } from './pure-functions.js';
 
 type Node = Record<string, unknown>;
 type Parser = { astify(sql: string): Node | Node[] };
@@ -63,7 +64,34 @@ function statement(s: Node): Finding[] {
   const type = String(s.type ?? '').toLowerCase();
   const nested = Array.isArray(s.with) ? s.with.flatMap((w: Node) => cte(w)) : [];
   const own = ownFindings(type, s);
-  return [...own, ...nested];
+  // Definitions store expressions (defaults, checks) without calling them now.
+  const calls = type === 'create' || type === 'alter' ? [] : functionCalls(s);
+  return [...own, ...nested, ...calls];
+}
+
+/** A call to a function that is not a known-pure built-in: its body is not visible, so unknown. */
+function functionCalls(root: unknown): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  let budget = 200_000;
+  const walk = (v: unknown): void => {
+    if (--budget < 0) throw new RangeError('too much work');
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!v || typeof v !== 'object') return;
+    const n = v as Node;
+    if (n.type === 'function') {
+      const nm = n.name as { name?: { value?: unknown }[]; schema?: { value?: unknown } } | string | undefined;
+      const parts = typeof nm === 'string' ? [nm] : [nm?.schema?.value, ...(nm?.name ?? []).map((x) => x.value)].filter((x) => typeof x === 'string');
+      const name = (parts as string[]).join('.').toLowerCase();
+      if (!PURE_FUNCTIONS_OTHER.has(name) && !seen.has(name)) {
+        seen.add(name);
+        out.push(sqlFinding('fn-not-built-in', 'unknown', 'run-code', `${name || 'a function'}() is not a known built-in function; what its body does is not visible here`, name || undefined));
+      }
+    }
+    for (const x of Object.values(n)) walk(x);
+  };
+  walk(root);
+  return out;
 }
 
 function cte(w: Node): Finding[] {

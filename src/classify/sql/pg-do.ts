@@ -30,10 +30,16 @@ export function doBlockFindings(f: Fields, plParse: PlParse | null, classify: Cl
   } catch (err) {
     return unknown(`its body does not parse (${(err as Error).message})`);
   }
-  const out: Finding[] = [];
-  walk(tree, out, classify, { n: 100_000 });
+  const out = plBodyFindings(tree, classify);
   if (out.length === 0) return [sqlFinding('do-block', 'readonly', 'run-code', 'DO block whose statements change nothing')];
   return out.map((x) => ({ ...x, explanation: `in a DO block: ${x.explanation}` }));
+}
+
+/** Every non-readonly finding of the SQL inside a parsed PL/pgSQL tree (dynamic SQL is unknown). */
+export function plBodyFindings(tree: unknown, classify: Classify): Finding[] {
+  const out: Finding[] = [];
+  walk(tree, out, classify, { n: 100_000 });
+  return out;
 }
 
 function walk(v: unknown, out: Finding[], classify: Classify, budget: { n: number }): void {

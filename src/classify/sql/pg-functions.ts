@@ -1,6 +1,6 @@
 // Built-in PostgreSQL functions whose call changes or destroys something even inside a SELECT.
-// A SELECT otherwise reads; user-defined functions are not knowable here and stay readonly
-// (flagging every call would make every `SELECT count(*)` an alarm).
+// Pure built-ins (count, lower, now, ...) are listed in pure-functions.ts; any other function is
+// unknown, since its body is not visible here (see pg.ts).
 import type { Risk } from '../../core/index.js';
 
 export type FunctionEffect = { risk: Risk; effect: string; explain: string };

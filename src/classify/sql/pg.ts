@@ -5,9 +5,11 @@ import { doBlockFindings, type PlParse } from './pg-do.js';
 import { sqlFinding } from './finding.js';
 import { dropFindings } from './pg-drop.js';
 import { PG_FUNCTIONS } from './pg-functions.js';
+import { PURE_FUNCTIONS } from './pure-functions.js';
 import { dottedName, list, rangeVarName, unwrap, type Fields } from './pg-node.js';
 import { whereTruth } from './pg-where.js';
 import { pgOtherFindings } from './pg-other.js';
+import { functionBodyFindings } from './pg-function-body.js';
 
 export type Budget = { nodes: number };
 
@@ -15,19 +17,21 @@ export type Budget = { nodes: number };
 export const pgHooks: { plParse: PlParse | null; classify: ((sql: string) => Finding[] | RiskReport) | null } = { plParse: null, classify: null };
 
 /** Findings for one top-level (or nested) statement node. */
-export function pgStatement(node: unknown, budget: Budget, depth = 0): Finding[] {
+export function pgStatement(node: unknown, budget: Budget, depth = 0, text?: string): Finding[] {
   const u = unwrap(node);
   if (!u) return [sqlFinding('unrecognised', 'unknown', 'unrecognised', 'a statement the classifier could not read')];
   const [t, f] = u;
-  const own = pgOwn(t, f, budget, depth);
+  const own = pgOwn(t, f, budget, depth, text);
   // Data-modifying CTEs and side-effecting functions can hide anywhere inside a statement.
   const nested: Finding[] = [];
-  if (!NOT_RUN_HERE.has(t)) scanNested(f, budget, nested, depth, true);
+  if (!NOT_RUN_HERE.has(t)) scanNested(f, budget, nested, depth, true, !STORES_EXPRESSIONS.has(t));
   return [...own, ...nested];
 }
 
-function pgOwn(t: string, f: Fields, budget: Budget, depth: number): Finding[] {
+function pgOwn(t: string, f: Fields, budget: Budget, depth: number, text: string | undefined): Finding[] {
   switch (t) {
+    case 'CreateFunctionStmt':
+      return [...pgOtherFindings(t, f), ...(depth > 4 ? [sqlFinding('function-body', 'unknown', 'run-code', 'a function body nested too deeply to read')] : functionBodyFindings(f, text, { ...pgHooks, statement: (s) => pgStatement(s, budget, depth + 1) }))];
     case 'SelectStmt':
       if (f.intoClause) {
         const name = rangeVarName((f.intoClause as Fields).rel);
@@ -96,12 +100,16 @@ function explainFindings(f: Fields, budget: Budget, depth: number): Finding[] {
 // Statements whose inner query is stored or planned, not run now (EXPLAIN ANALYZE is handled itself).
 const NOT_RUN_HERE = new Set(['ExplainStmt', 'DoStmt', 'PrepareStmt', 'RuleStmt', 'CreateFunctionStmt', 'ViewStmt']);
 
+// Statements that store expressions (column defaults, checks, policies) without evaluating them now:
+// a function named there is not called by this statement.
+const STORES_EXPRESSIONS = new Set(['CreateStmt', 'CreateDomainStmt', 'AlterDomainStmt', 'CreatePolicyStmt', 'AlterPolicyStmt', 'CreateTrigStmt', 'CreateStatsStmt', 'CommentStmt', 'DefineStmt']);
+
 const DML = new Set(['InsertStmt', 'UpdateStmt', 'DeleteStmt', 'MergeStmt', 'SelectStmt']);
 
-function scanNested(v: unknown, budget: Budget, out: Finding[], depth: number, top: boolean): void {
+function scanNested(v: unknown, budget: Budget, out: Finding[], depth: number, top: boolean, runs = true): void {
   if (--budget.nodes < 0) throw new RangeError('too much work');
   if (Array.isArray(v)) {
-    for (const x of v) scanNested(x, budget, out, depth, false);
+    for (const x of v) scanNested(x, budget, out, depth, false, runs);
     return;
   }
   if (!v || typeof v !== 'object') return;
@@ -113,12 +121,14 @@ function scanNested(v: unknown, budget: Budget, out: Finding[], depth: number, t
       return;
     }
     if (t === 'FuncCall') {
-      const name = dottedName(f.funcname).replace(/^pg_catalog\./, '');
+      const name = dottedName(f.funcname).replace(/^pg_catalog\./, '').toLowerCase();
       const known = PG_FUNCTIONS[name];
       if (known && known.risk !== 'readonly') out.push(sqlFinding(`fn-${name.replace(/_/g, '-')}`, known.risk, known.effect, `${name}() ${known.explain}`));
+      // `SELECT purge_all_orders()` runs a body that is not visible here: unknown, never readonly.
+      else if (!known && runs && !PURE_FUNCTIONS.has(name)) out.push(sqlFinding('fn-not-built-in', 'unknown', 'run-code', `${name}() is not a known built-in function; what its body does is not visible here`, name));
     }
-    for (const [k, x] of Object.entries(f)) if (k !== 'location') scanNested(x, budget, out, depth, false);
+    for (const [k, x] of Object.entries(f)) if (k !== 'location') scanNested(x, budget, out, depth, false, runs);
     return;
   }
-  for (const x of Object.values(v as Fields)) scanNested(x, budget, out, depth, false);
+  for (const x of Object.values(v as Fields)) scanNested(x, budget, out, depth, false, runs);
 }

@@ -7,7 +7,7 @@ import { CountersignError, isCountersignError, type Agent, type RequestRecord, t
 import type { Engine } from '../../engine/index.js';
 import { checkAgentEnv, composeEnv, secretsOf } from './env.js';
 import { placeFiles } from './files.js';
-import { exposesCredentials } from './guard.js';
+import { credentialHazard, exposesCredentials, hazardMessage } from './guard.js';
 import { StreamRedactor } from './redact.js';
 import { runWithRecovery } from '../recovery/broker-hook.js';
 
@@ -47,6 +47,10 @@ export async function startRun(engine: Engine, agent: Agent, id: string, body: u
   // The configuration may have changed since the submission: check again with today's credentials.
   const exposed = exposesCredentials(command, target);
   if (exposed) throw new CountersignError('E_FORBIDDEN', `The broker will not run this command: ${exposed}.`);
+  // Code, unknown risk or an environment read runs with credentials only when people approved
+  // this exact command; an allowed request nobody read does not.
+  const hazard = credentialHazard(command, target, r.report);
+  if (hazard && !(r.status === 'approved' && r.approvals.length > 0)) throw new CountersignError('E_FORBIDDEN', hazardMessage(target.id, hazard));
   const cwd = r.context?.cwd ?? r.action.cwd ?? serverEnv['HOME'] ?? '/';
   if (!existsSync(cwd) || !statSync(cwd).isDirectory()) throw new CountersignError('E_BAD_INPUT', `The working directory ${cwd} does not exist on the broker's machine; run from a directory that does.`);
   const started = await engine.startExecution(id);

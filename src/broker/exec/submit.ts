@@ -3,7 +3,7 @@
 // of those credentials, and the rest is the ordinary decision: classify, policy, approvals.
 import { CountersignError, type Agent, type SubmitAnswer } from '../../core/index.js';
 import type { Engine } from '../../engine/index.js';
-import { exposesCredentials } from './guard.js';
+import { credentialHazard, exposesCredentials, hazardMessage } from './guard.js';
 
 export type ExecSubmit = { target: string; command: string; cwd?: string; session?: string };
 
@@ -28,8 +28,8 @@ export async function submitExec(engine: Engine, agent: Agent, body: unknown): P
   if (!target) throw new CountersignError('E_NOT_FOUND', `No target "${x.target}" in Countersign's configuration; name a configured target.`);
   if (!target.credentials) throw new CountersignError('E_BAD_INPUT', `Target "${x.target}" has no credentials configured, so the broker has nothing to inject; run the command through your agent host instead.`);
   const exposed = exposesCredentials(x.command, target);
-  if (exposed) throw new CountersignError('E_FORBIDDEN', `The broker will not run this command: ${exposed}. Credentials stay inside Countersign.`);
-  return engine.submit(
+  if (exposed) throw new CountersignError('E_FORBIDDEN', `The broker will not run this command with target "${x.target}"'s credentials: ${exposed}. Credentials stay inside Countersign, so no approval can change this; run it without --target (through your agent host, without the credentials).`);
+  const answer = await engine.submit(
     agent,
     {
       action: { kind: 'shell', command: x.command, ...(x.cwd ? { cwd: x.cwd } : {}) },
@@ -38,4 +38,13 @@ export async function submitExec(engine: Engine, agent: Agent, body: unknown): P
     },
     { bindTarget: x.target },
   );
+  // Allowed means no person will read this command before it runs with the credentials, so it
+  // must be one the classifier fully understands. (Pending: the approvers read it; see run.ts.)
+  if (answer.status === 'allowed') {
+    const r = await engine.get(answer.id);
+    const why = r ? credentialHazard(x.command, target, r.report) : 'its request could not be read back';
+    // A retry of a command people approved comes back allowed: that one may run.
+    if (why && !(r?.status === 'approved' && r.approvals.length > 0)) throw new CountersignError('E_FORBIDDEN', hazardMessage(x.target, why));
+  }
+  return answer;
 }

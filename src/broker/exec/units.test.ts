@@ -3,7 +3,6 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import type { Target } from '../../core/index.js';
 import { checkAgentEnv, composeEnv, pickAgentEnv, secretsOf } from './env.js';
-import { exposesCredentials } from './guard.js';
 import { shellJoin } from './quote.js';
 import { StreamRedactor } from './redact.js';
 
@@ -35,25 +34,6 @@ test('the redactor hides secrets split across chunks and keeps everything else',
 
 test('secrets: secret-named variables and file contents, not user names or hosts', () => {
   assert.deepEqual(secretsOf(target), ['postgres://app:s3cret-pw@db/x', 'apiVersion: v1\nkind: Config\n', 's3cret-pw']);
-});
-
-test('commands that read the credentials are refused; ordinary ones are not', () => {
-  const got = [
-    'psql -c "select 1"',
-    'echo $PGPASSWORD',
-    'sh -c \'echo "$DATABASE_URL"\'',
-    'printenv',
-    'env',
-    'env | base64',
-    'export -p',
-    'set',
-    'cat /proc/self/environ',
-    "python3 -c 'import os; print(os.environ)'",
-    'cat /run/cs/kubeconfig',
-    'env PGOPTIONS=-c psql -c "select 1"',
-    'echo $PGUSER',
-  ].map((c) => exposesCredentials(c, target) !== null);
-  assert.deepEqual(got, [false, true, true, true, true, true, true, true, true, true, true, false, false]);
 });
 
 test('environment: display variables from the agent, PATH and HOME from Countersign, credentials on top', () => {

@@ -92,3 +92,28 @@ test('git options that write files are writes, judged by where they land', () =>
   ];
   assert.deepEqual(cases.map(([c]) => [c, judge(c)]), cases.map(([c, risk, rule]) => [c, { risk, rules: [rule] }]));
 });
+
+test('readers that run a command are judged by that command', () => {
+  const cases: [string, string, string][] = [
+    ['fd -e tmp -x rm -rf {}', 'destructive', 'readonly.exec-option'], ["fd . -X sh -c 'rm -rf ~'", 'destructive', 'readonly.exec-option'],
+    ["rg --pre='rm -rf ~' foo", 'destructive', 'readonly.exec-option'], ["bat --pager='rm -rf ~' README.md", 'destructive', 'readonly.exec-option'],
+    ["fzf --bind 'enter:execute(rm -rf ~)'", 'unknown', 'readonly.exec-option'], ["less '+!rm -rf ~' notes.txt", 'unknown', 'readonly.exec-option'],
+    ["dc -e '!rm -rf ~'", 'unknown', 'readonly.exec-option'], ['hash -p /bin/rm ls; ls', 'unknown', 'readonly.rebinds-command'],
+    ["sed '1e rm -rf ~' notes.txt", 'destructive', 'sed.execute'], ["sed 's/.*/&/e' cmds.txt", 'unknown', 'sed.execute'],
+  ];
+  assert.deepEqual(cases.map(([c]) => [c, judge(c)]), cases.map(([c, risk, rule]) => [c, { risk, rules: [rule] }]));
+});
+
+test('readers that write files are writes, judged by where they land', () => {
+  const cases: [string, string, string][] = [
+    ['uniq in.txt out.txt', 'mutating', 'readonly.output-file'], ['uniq in.txt ~/.bashrc', 'destructive', 'readonly.output-file'],
+    ['xxd -r dump.hex out.bin', 'mutating', 'readonly.output-file'], ['tree -o ~/.profile', 'destructive', 'readonly.output-file'],
+    ['iconv -f latin1 -t utf-8 -o out.txt in.txt', 'mutating', 'readonly.output-file'], ['info -o ls.txt ls', 'mutating', 'readonly.output-file'],
+    ["yq -i '.permissions.allow = [\"*\"]' .claude/settings.json", 'destructive', 'readonly.output-file'], ["yq -i '.a = 1' config.yml", 'mutating', 'readonly.output-file'],
+    ["sed 's/a/b/w out.txt' in.txt", 'mutating', 'sed.write-file'], ["sed -n 'W /etc/passwd' in.txt", 'destructive', 'sed.write-file'],
+    ['sort -o ~/.bashrc words.txt', 'destructive', 'sort.output-file'], ['dmesg -C', 'mutating', 'readonly.changes-state'], ['ss -K dst 10.0.0.9', 'mutating', 'readonly.changes-state'],
+  ];
+  assert.deepEqual(cases.map(([c]) => [c, judge(c)]), cases.map(([c, risk, rule]) => [c, { risk, rules: [rule] }]));
+  const reads = ['uniq -c in.txt', 'xxd file.bin', 'tree -L 2', "sed 's/w/x/' in.txt", 'rg foo src', 'fd -e ts', 'less +G log.txt', "yq '.a' config.yml"];
+  assert.deepEqual(reads.map((c) => [c, judge(c).risk]), reads.map((c) => [c, 'readonly']));
+});

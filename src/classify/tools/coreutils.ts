@@ -5,6 +5,9 @@ import { has, parseArgs, vals } from './argv.js';
 import { execOptionRule } from './exec-options.js';
 import { defineLocalTable } from './table.js';
 import { protectedPathRule } from './write-guard.js';
+import { READER_RULES } from './reader-risks.js';
+import { scanSed } from './sed-script.js';
+import { protectedHit } from './write-guard.js';
 import type { Invocation, ToolTable } from './types.js';
 
 const READERS = [
@@ -17,7 +20,7 @@ const READERS = [
   'basename', 'dirname', 'realpath', 'readlink', 'printenv', 'locale', 'tty', 'uptime', 'free', 'ps', 'pgrep',
   'top', 'htop', 'lsof', 'lsblk', 'blkid', 'findmnt', 'w', 'who', 'last', 'nproc', 'arch', 'getconf', 'cal',
   'expr', 'bc', 'dc', 'factor', 'numfmt', 'tsort', 'look', 'zcat', 'zless', 'bzcat', 'xzcat', 'zgrep',
-  'column', 'iconv', 'envsubst', 'bat', 'fd', 'fzf', 'exa', 'eza', 'dust', 'duf',
+  'column', 'iconv', 'envsubst', 'bat', 'batcat', 'fd', 'fdfind', 'fzf', 'exa', 'eza', 'dust', 'duf',
   'read', 'wait', 'jobs', 'fg', 'bg', 'times', 'ulimit', 'umask', 'shopt', 'set', 'unset', 'export', 'declare',
   'local', 'readonly', 'let', 'alias', 'unalias', 'getopts', 'shift', 'return', 'exit', 'break', 'continue',
   ':', 'compgen', 'complete', 'caller', 'dig', 'nslookup', 'host', 'ping', 'traceroute', 'netstat', 'ss',
@@ -29,7 +32,7 @@ export const READONLY_TABLE: ToolTable = defineLocalTable({
   name: 'readonly',
   commands: [...new Set(READERS)],
   noShortHelp: true,
-  rules: [],
+  rules: READER_RULES,
   // The few readers that can also set something: the clock, the host name, shell history.
   fallback: (inv) => {
     if (inv.name === 'date' && inv.args.some((a) => a === '-s' || a.startsWith('--set'))) return 'mutating';
@@ -62,13 +65,25 @@ export const SORT_TABLE: ToolTable = defineLocalTable({
     {
       id: 'sort.output-file', risk: 'mutating', effect: 'write-file',
       explain: 'sort -o writes its result to a file',
-      test: (inv) => has(parseArgs(inv.args, { valued: ['-o', '--output', '-k', '--key', '-t', '--field-separator', '-S', '--buffer-size', '-T', '--temporary-directory'] }), '-o', '--output'),
-      examples: { match: ['sort -o sorted.txt words.txt'], no_match: ['sort -u words.txt'] },
+      test: (inv) => {
+        const p = parseArgs(inv.args, { valued: ['-o', '--output', '-k', '--key', '-t', '--field-separator', '-S', '--buffer-size', '-T', '--temporary-directory'] });
+        if (!has(p, '-o', '--output')) return null;
+        return protectedHit(inv, vals(p, '-o', '--output')) ?? true;
+      },
+      examples: { match: ['sort -o sorted.txt words.txt', 'sort -o ~/.bashrc words.txt'], no_match: ['sort -u words.txt'] },
     },
     execOptionRule('sort', ['--compress-program'], { match: ["sort --compress-program='rm -rf ~' big.txt"], no_match: ['sort big.txt'] }),
   ],
   fallback: 'readonly',
 });
+
+/** The sed script text: every -e value, or else the first operand. */
+function sedScripts(inv: Invocation): string[] {
+  const p = parseArgs(inv.args, { valued: ['-e', '--expression', '-f', '--file', '-l', '--line-length'] });
+  const e = vals(p, '-e', '--expression');
+  if (e.length > 0) return e;
+  return p.pos[0] !== undefined && !p.opts.has('-f') && !p.opts.has('--file') ? [p.pos[0]] : [];
+}
 
 // The files `sed -i` rewrites: every operand, after the script unless -e/-f gave it.
 function sedInPlaceFiles(inv: Invocation): string[] {
@@ -90,11 +105,31 @@ export const SED_TABLE: ToolTable = defineLocalTable({
       examples: { match: ["sed -i 's/foo/bar/g' config.yml", "sed -i.bak -e 's/a/b/' x.txt"], no_match: ["sed 's/rm -rf/x/' notes.md", "sed -n '1,5p' file.txt"] },
     },
     {
-      // GNU sed's `e` command and `s///e` flag run shell commands; we cannot see what they run.
+      // GNU sed's `e` command and `s///e` flag run shell commands: `e cmd` is judged as cmd; the
+      // `e` flag runs text built at run time, which cannot be seen.
       id: 'sed.execute', risk: 'unknown', effect: 'run-command',
       explain: 'the sed script executes shell commands',
-      test: (inv) => (inv.name === 'sed' || inv.name === 'gsed') && inv.args.some((a) => /^e\s|\/e$|\/[gpIi0-9]*e[gpIi0-9]*$|;\s*e\s/.test(a)),
-      examples: { match: ["sed 's/.*/rm -rf &/e' list.txt"], no_match: ["sed 's/x/y/g' list.txt"] },
+      test: (inv, ctx) => {
+        if (inv.name !== 'sed' && inv.name !== 'gsed') return null;
+        const fx = sedScripts(inv).map(scanSed);
+        const cmd = fx.flatMap((f) => f.execs)[0];
+        const r = cmd !== undefined ? ctx.shell(cmd) : undefined;
+        if (r?.risk === 'destructive') return { risk: 'destructive', target: cmd, explanation: `sed runs "${cmd}": ${r.summary}` };
+        if (fx.some((f) => f.execDynamic) || inv.args.some((a) => /^e\s|\/e$|\/[gpIi0-9]*e[gpIi0-9]*$|;\s*e\s/.test(a))) return true;
+        return r ? { risk: r.risk === 'readonly' ? 'unknown' : r.risk, target: cmd, explanation: `sed runs "${cmd}": ${r.summary}` } : null;
+      },
+      examples: { match: ["sed 's/.*/rm -rf &/e' list.txt", "sed '1e rm -rf ~' f.txt", "sed -n '$e touch x' f.txt"], no_match: ["sed 's/x/y/g' list.txt", "sed 's/e/E/' f.txt"] },
+    },
+    {
+      id: 'sed.write-file', risk: 'mutating', effect: 'write-file',
+      explain: 'the sed script writes to a file (w, W or the s///w flag)',
+      test: (inv) => {
+        if (inv.name !== 'sed' && inv.name !== 'gsed') return null;
+        const files = sedScripts(inv).flatMap((s) => scanSed(s).writes).filter((f) => f !== '/dev/stdout' && f !== '/dev/stderr');
+        if (files.length === 0) return null;
+        return protectedHit(inv, files) ?? { target: files[0] ?? '', explanation: `sed writes ${files.join(', ')}` };
+      },
+      examples: { match: ["sed 's/a/b/w out.txt' in.txt", "sed -n '/x/w found.txt' in.txt", "sed 'W ~/.bashrc' in.txt"], no_match: ["sed 's/w/x/' in.txt", "sed -n '/w/p' in.txt", "sed 's/x/y/w /dev/stdout' in.txt"] },
     },
     protectedPathRule('sed', sedInPlaceFiles, {
       match: ["sed -i 's/deny/allow/' .claude/settings.json", "sed -i -e 's/a/b/' ~/.bashrc"],

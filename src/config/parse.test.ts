@@ -104,7 +104,7 @@ test('policy-only problems are E_POLICY_INVALID with lines', () => {
   const e = errorOf(() => parseConfig(yamlWith('', policy), 'p.yaml'));
   assert.equal(e.code, 'E_POLICY_INVALID');
   assert.deepEqual(e.message.split('\n').slice(1), [
-    '  p.yaml:15:14: policy.rules[0].when.enviroment: unknown key "enviroment"; allowed here: environment, risk, kind, target, agent, effect, tool, resource, finding',
+    '  p.yaml:15:14: policy.rules[0].when.enviroment: unknown key "enviroment"; allowed here: environment, risk, kind, target, agent, command, effect, tool, resource, finding',
     '  p.yaml:18:27: policy.rules[1].when.environment: "prod" matches no declared environment (declared: production, dev)',
     '  p.yaml:19:33: policy.rules[1].decide.approve.count: 0 is out of range; use a number from 1 to 20',
   ]);

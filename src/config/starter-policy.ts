@@ -37,6 +37,8 @@ export const ENVIRONMENT_SCALE_CLI = {
   findings: ['aws.delete-op', 'kubectl.delete'],
   resources: [
     'elasticbeanstalk terminate-environment',
+    // "delete and recreate the environment", in one call: the December 2025 incident's own fix.
+    'elasticbeanstalk rebuild-environment',
     'elasticbeanstalk delete-application',
     'cloudformation delete-stack',
     'cloudformation delete-stack-set',
@@ -57,6 +59,31 @@ export const ENVIRONMENT_SCALE_CLI = {
     'all',
     'all *',
   ],
+};
+
+/** Platform CLIs whose delete findings do not name what kind of thing they delete (the classifier's
+ * target is only the name): the finding ids, and the command forms that delete a cluster, project,
+ * resource group, network or environment. `eb terminate` and `eksctl delete cluster` always do. */
+export const PLATFORM_CLI = {
+  anyDelete: ['eb.delete'],
+  clusterDelete: { findings: ['eksctl.delete'], resources: ['cluster', 'cluster *'] },
+  commandDelete: {
+    findings: ['gcloud.delete', 'az.delete', 'doctl.delete'],
+    commands: [
+      '*gcloud *container clusters delete *',
+      '*gcloud *projects delete *',
+      '*gcloud *resource-manager folders delete *',
+      '*gcloud *compute networks delete *',
+      '*az group delete*',
+      '*az aks delete*',
+      '*az network vnet delete*',
+      '*az appservice ase delete*',
+      '*doctl *kubernetes cluster delete *',
+      '*doctl *k8s cluster delete *',
+      '*doctl *projects delete *',
+      '*doctl *vpcs delete *',
+    ],
+  },
 };
 
 const plan = (address: string, actions: string): string => `{kind: terraform-plan, plan: {resource_changes: [{address: ${address}, change: {actions: [${actions}]}}]}}`;
@@ -111,10 +138,61 @@ ${ENVIRONMENT_SCALE_CLI.resources.map((r) => `          - "${r}"`).join('\n')}
         match:
           - aws elasticbeanstalk terminate-environment --environment-name web-prod
           - aws cloudformation delete-stack --stack-name web
+          - aws elasticbeanstalk rebuild-environment --environment-name web-prod
           - kubectl delete namespace payments
         no_match:
           - kubectl delete pod web-1
           - aws rds delete-db-instance --db-instance-identifier orders
+
+    - id: prod-never-terminate-platform
+      description: Terminating a production Elastic Beanstalk environment (eb terminate) is never allowed
+      when:
+        environment: production
+        finding: [${PLATFORM_CLI.anyDelete.join(', ')}]
+      decide: deny
+      examples:
+        match:
+          - eb terminate --all
+          - eb terminate web-prod --force
+        no_match:
+          - eb deploy web-prod
+          - eb status web-prod
+
+    - id: prod-never-delete-cluster
+      description: Deleting a production Kubernetes cluster with eksctl is never allowed
+      when:
+        environment: production
+        finding: [${PLATFORM_CLI.clusterDelete.findings.join(', ')}]
+        resource: [${PLATFORM_CLI.clusterDelete.resources.map((r) => `"${r}"`).join(', ')}]
+      decide: deny
+      examples:
+        match:
+          - eksctl delete cluster --name prod --wait
+        no_match:
+          - eksctl delete nodegroup --cluster prod --name ng-1
+          - eksctl get clusters
+
+    - id: prod-never-delete-platform
+      description: Deleting a production cluster, project, folder, resource group or network with gcloud, az or doctl is never allowed
+      when:
+        environment: production
+        finding: [${PLATFORM_CLI.commandDelete.findings.join(', ')}]
+        command:
+${PLATFORM_CLI.commandDelete.commands.map((c) => `          - "${c}"`).join('\n')}
+      decide: deny
+      examples:
+        match:
+          - gcloud container clusters delete prod --region us-east1 --quiet
+          - gcloud projects delete acme-prod
+          - az group delete --name rg-prod --yes
+          - az aks delete -n prod -g rg-prod
+          - doctl kubernetes cluster delete prod
+        no_match:
+          - gcloud compute instances delete web-1 --zone us-east1-b
+          - gcloud container clusters list
+          - az vm delete -n web-1 -g rg-prod
+          - doctl compute droplet delete web-1
+          - echo "gcloud projects delete acme-prod"
 
     - id: prod-destructive-two-seniors
       description: Destructive or unrecognised actions in production need two senior approvals

@@ -10,6 +10,7 @@ const DIR = '/srv/cs';
 const PROD = `${DIR}/workspaces/prod`;
 const STAGING = `${DIR}/workspaces/staging`;
 const starter = starterConfig({ dir: DIR });
+const sh = (command: string): Action => ({ kind: 'shell', command });
 let config: Config;
 let classify: ClassifyFn;
 
@@ -32,6 +33,9 @@ test('the starter loads, its examples hold, and it warns about nothing', () => {
     'prod-never-delete-environment',
     'prod-never-destroy-stack',
     'prod-never-terminate-environment',
+    'prod-never-terminate-platform',
+    'prod-never-delete-cluster',
+    'prod-never-delete-platform',
     'prod-destructive-two-seniors',
     'prod-mutating-one-approval',
     'prod-readonly',
@@ -54,7 +58,6 @@ test('deleting or replacing the production environment is denied outright', () =
 });
 
 test('destroying the stack or terminating the environment from the command line is denied', () => {
-  const sh = (command: string): Action => ({ kind: 'shell', command });
   assert.deepEqual(
     [
       decide(sh('terraform destroy -auto-approve'), { cwd: PROD }),
@@ -72,6 +75,49 @@ test('destroying the stack or terminating the environment from the command line 
     ],
   );
   assert.deepEqual(decide(sh('kubectl --context staging-cluster delete ns payments')), {
+    env: 'staging', verdict: 'approve', matched: ['staging-destructive-one-approval'], count: 1, roles: ['engineer', 'senior'],
+  });
+});
+
+test('deleting or recreating an environment, cluster, project or resource group with any cloud CLI is denied in production', () => {
+  const never = (id: string) => ({ env: 'production', verdict: 'deny', matched: [id] });
+  const twoSeniors = { env: 'production', verdict: 'approve', matched: ['prod-destructive-two-seniors'], count: 2, roles: ['senior'] };
+  const cases = [
+    'aws elasticbeanstalk rebuild-environment --environment-name web-prod',
+    'eb terminate --all',
+    'eb terminate web-prod --force',
+    'eksctl delete cluster --name prod --wait',
+    'gcloud container clusters delete prod --region us-east1',
+    'gcloud --project acme-prod container clusters delete prod',
+    'gcloud projects delete acme-prod',
+    'az group delete --name rg-prod --yes',
+    'az aks delete -n prod -g rg-prod',
+    'doctl kubernetes cluster delete prod',
+    // Not environment-scale: still two seniors.
+    'gcloud compute instances delete web-1 --zone us-east1-b',
+    'az vm delete -n web-1 -g rg-prod',
+    'eksctl delete nodegroup --cluster prod --name ng-1',
+    // The file is not seen, so what it deletes is not known: two seniors, not deny.
+    'kubectl delete -f namespace.yaml',
+  ];
+  assert.deepEqual(Object.fromEntries(cases.map((c) => [c, decide(sh(c), { cwd: PROD })])), {
+    'aws elasticbeanstalk rebuild-environment --environment-name web-prod': never('prod-never-terminate-environment'),
+    'eb terminate --all': never('prod-never-terminate-platform'),
+    'eb terminate web-prod --force': never('prod-never-terminate-platform'),
+    'eksctl delete cluster --name prod --wait': never('prod-never-delete-cluster'),
+    'gcloud container clusters delete prod --region us-east1': never('prod-never-delete-platform'),
+    'gcloud --project acme-prod container clusters delete prod': never('prod-never-delete-platform'),
+    'gcloud projects delete acme-prod': never('prod-never-delete-platform'),
+    'az group delete --name rg-prod --yes': never('prod-never-delete-platform'),
+    'az aks delete -n prod -g rg-prod': never('prod-never-delete-platform'),
+    'doctl kubernetes cluster delete prod': never('prod-never-delete-platform'),
+    'gcloud compute instances delete web-1 --zone us-east1-b': twoSeniors,
+    'az vm delete -n web-1 -g rg-prod': twoSeniors,
+    'eksctl delete nodegroup --cluster prod --name ng-1': twoSeniors,
+    'kubectl delete -f namespace.yaml': twoSeniors,
+  });
+  // In staging the same commands need one approval, as any destructive action there does.
+  assert.deepEqual(decide(sh('gcloud projects delete acme-staging'), { cwd: STAGING }), {
     env: 'staging', verdict: 'approve', matched: ['staging-destructive-one-approval'], count: 1, roles: ['engineer', 'senior'],
   });
 });

@@ -16,7 +16,7 @@ import { WHEN_KEYS, type CompiledPolicy, type EnvironmentPolicy, type Example, t
  * rule that silently never matches. */
 export type KnownNames = { targets?: string[]; agents?: string[] };
 
-const GLOB_KEYS = ['environment', 'target', 'agent', 'effect', 'tool', 'resource', 'finding'] as const;
+const GLOB_KEYS = ['environment', 'target', 'agent', 'command', 'effect', 'tool', 'resource', 'finding'] as const;
 
 export function checkPolicy(doc: Record<string, unknown>, c: Checker, known: KnownNames = {}): CompiledPolicy | null {
   const before = c.issues.length;

@@ -1,7 +1,8 @@
 // Does one rule's `when` hold for an input? Every condition present must hold.
 //
 // Action-level conditions: environment, risk (the report's overall risk), kind, target (the
-// resolved target's id; an action with no target never matches a `target` condition), agent.
+// resolved target's id; an action with no target never matches a `target` condition), agent,
+// command (the action's own text; see types.ts).
 //
 // Finding-level conditions (effect, tool, resource = the finding's target, finding = its rule id)
 // are checked per finding, all together on the same finding:
@@ -52,7 +53,24 @@ export function matchesRule(rule: Rule, m: Matchers, input: EvaluateInput, trace
       if (!held) ok = false;
     }
   }
+  // Checked last: the finding conditions of the rules that use it rule most actions out cheaply.
+  if (m.command && (ok || trace)) {
+    const text = commandText(input.action);
+    const allow = rule.decide.verdict === 'allow';
+    // Text too long to match safely (globs with several `*` backtrack) cannot be checked: that
+    // holds for a deny or approve rule (stricter) and never for an allow rule.
+    const held = text === undefined ? false : text.length > MAX_COMMAND ? !allow : anyGlob(m.command, text);
+    check(held, () => `command ${text === undefined ? '(none)' : text.length > MAX_COMMAND ? `(${text.length} characters, too long to match)` : quote(text)} in [${show(m.command!)}]`);
+  }
   return ok;
+}
+
+const MAX_COMMAND = 4096;
+
+/** The action's own text for `command` conditions; undefined for kinds that have none. */
+function commandText(a: EvaluateInput['action']): string | undefined {
+  const t = a.kind === 'shell' ? a.command : a.kind === 'terraform-plan' ? a.command : a.kind === 'sql' ? a.sql : undefined;
+  return typeof t === 'string' ? t.replace(/\s+/g, ' ').trim() : undefined;
 }
 
 function findingMatches(f: Finding, m: Matchers): boolean {

@@ -15,6 +15,10 @@ export type When = {
   kind?: ActionKind[];
   target?: string[];
   agent?: string[];
+  /** Globs over the action's own text (a shell or terraform command, SQL), whitespace runs read as
+   * one space. For what the classifier cannot name yet (which gcloud group a delete is in); the
+   * strict rules pair it with a `finding`, so text that merely mentions a command never matches. */
+  command?: string[];
   // Finding-level conditions: see `matchesRule` for the any/every rule.
   effect?: string[];
   tool?: string[];
@@ -24,7 +28,7 @@ export type When = {
 };
 
 export const FINDING_KEYS = ['effect', 'tool', 'resource', 'finding'] as const;
-export const WHEN_KEYS = ['environment', 'risk', 'kind', 'target', 'agent', ...FINDING_KEYS] as const;
+export const WHEN_KEYS = ['environment', 'risk', 'kind', 'target', 'agent', 'command', ...FINDING_KEYS] as const;
 
 /** A rule example: the action (a shell command as a plain string, or an action object) and the
  * situation it is evaluated in. */

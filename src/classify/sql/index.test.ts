@@ -118,6 +118,64 @@ test('a call to a function that is not a known-pure built-in is unknown; a store
   assert.deepEqual(got, CASES);
 });
 
+test('a WHERE filters only when it depends on the target row in a way that is not trivially true', () => {
+  const CASES: [string, string][] = [
+    ['DELETE FROM users WHERE EXISTS (SELECT 1)', 'sql.delete-all'],
+    ['DELETE FROM users WHERE id IS NOT DISTINCT FROM id', 'sql.delete-all'],
+    ['DELETE FROM users WHERE (SELECT true)', 'sql.delete-all'],
+    ['DELETE FROM users WHERE 1 BETWEEN 0 AND 2', 'sql.delete-all'],
+    ['DELETE FROM users WHERE coalesce(null, true)', 'sql.delete-all'],
+    ['DELETE FROM users WHERE id = id + 0', 'sql.delete-all'],
+    ["DELETE FROM users WHERE 'a' || 'b' = 'ab'", 'sql.delete-all'],
+    ['DELETE FROM users WHERE id IN (SELECT id FROM public.users)', 'sql.delete-all'],
+    ['DELETE FROM users u USING users u2 WHERE u.id = u2.id', 'sql.delete-all'],
+    ['UPDATE users SET active = false WHERE $1', 'sql.update-all'],
+    ['UPDATE users SET active = false WHERE id = 5 OR EXISTS (SELECT 1 FROM flags WHERE flags.on)', 'sql.update-all'],
+    ['DELETE FROM orders o USING banned b WHERE b.active', 'sql.delete-all'],
+    ['DELETE FROM users WHERE id::text = id::text', 'sql.delete-all'],
+    // Real filters stay filters (mutating).
+    ['DELETE FROM users WHERE id = 5', 'sql.delete'],
+    ['DELETE FROM users WHERE id > 0', 'sql.delete'],
+    ['DELETE FROM users WHERE active', 'sql.delete'],
+    ['DELETE FROM users WHERE id = $1', 'sql.delete'],
+    ['DELETE FROM sessions WHERE expires_at < now()', 'sql.delete'],
+    ['DELETE FROM users WHERE id IN (SELECT user_id FROM bans)', 'sql.delete'],
+    ['DELETE FROM users u WHERE EXISTS (SELECT 1 FROM bans b WHERE b.user_id = u.id)', 'sql.delete'],
+    ['DELETE FROM users u USING users u2 WHERE u.manager_id = u2.id AND u2.left_at IS NOT NULL', 'sql.delete'],
+    ['DELETE FROM orders o USING banned b WHERE o.user_id = b.user_id', 'sql.delete'],
+    ['DELETE FROM users WHERE id = 5 AND EXISTS (SELECT 1)', 'sql.delete'],
+  ];
+  const got = CASES.map(([sql]) => [sql, classifySql(sql).findings.map((f) => f.rule).join(' ')]);
+  assert.deepEqual(got, CASES);
+});
+
+test('ALTERs that lose data or take a service out are destructive', () => {
+  const CASES: [string, string, string[]][] = [
+    ['ALTER TABLE orders ALTER COLUMN total TYPE numeric USING NULL', 'destructive', ['sql.alter-column-type-constant']],
+    ["ALTER TABLE orders ALTER COLUMN note TYPE text USING 'x'", 'destructive', ['sql.alter-column-type-constant']],
+    ['ALTER TABLE orders ALTER COLUMN total TYPE numeric USING total::numeric', 'mutating', ['sql.alter-table']],
+    ['ALTER TABLE orders ALTER COLUMN total TYPE numeric', 'mutating', ['sql.alter-table']],
+    ['ALTER SYSTEM SET fsync = off', 'destructive', ['sql.setting-dangerous']],
+    ["ALTER SYSTEM SET listen_addresses = ''", 'destructive', ['sql.setting-dangerous']],
+    ["ALTER SYSTEM SET work_mem = '64MB'", 'mutating', ['sql.setting']],
+    ['ALTER SYSTEM SET some_extension.knob = 1', 'unknown', ['sql.setting-unknown']],
+    ['ALTER SYSTEM RESET ALL', 'unknown', ['sql.setting-reset-all']],
+    ['ALTER ROLE app NOLOGIN', 'destructive', ['sql.role-nologin']],
+    ['ALTER ROLE app CONNECTION LIMIT 0', 'destructive', ['sql.role-no-connections']],
+    ["ALTER ROLE app VALID UNTIL '2020-01-01'", 'destructive', ['sql.role-expiry']],
+    ['ALTER ROLE app CONNECTION LIMIT 20', 'mutating', ['sql.alter-role']],
+    ['ALTER DATABASE shop CONNECTION LIMIT 0', 'destructive', ['sql.database-no-connections']],
+    ['ALTER DATABASE shop WITH ALLOW_CONNECTIONS false', 'destructive', ['sql.database-no-connections']],
+    ['ALTER DATABASE shop SET default_transaction_read_only = on', 'destructive', ['sql.setting-dangerous']],
+    ["ALTER DATABASE shop SET statement_timeout = '30s'", 'mutating', ['sql.setting']],
+  ];
+  const got = CASES.map(([sql]) => {
+    const r = classifySql(sql);
+    return [sql, r.risk, r.findings.map((f) => f.rule)];
+  });
+  assert.deepEqual(got, CASES);
+});
+
 test('targets are schema-qualified table names', () => {
   const r = classifySql('DROP TABLE billing.ledger; TRUNCATE audit.log');
   assert.deepEqual(r.findings.map((f) => f.target), ['billing.ledger', 'audit.log']);

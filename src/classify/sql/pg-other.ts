@@ -3,6 +3,7 @@
 import type { Finding } from '../../core/index.js';
 import { sqlFinding } from './finding.js';
 import { list, rangeVarName, unwrap, type Fields } from './pg-node.js';
+import { pgAlterFindings } from './pg-alter.js';
 
 const READONLY = new Set([
   'TransactionStmt', 'VariableShowStmt', 'VariableSetStmt', 'DiscardStmt', 'LockStmt', 'PrepareStmt',
@@ -38,6 +39,8 @@ export function pgOtherFindings(t: string, f: Fields): Finding[] {
   const d = DESTRUCTIVE[t];
   if (d) return [sqlFinding(d[0], 'destructive', d[0], d[1], String(f.dbname ?? f.tablespacename ?? f.subname ?? '') || undefined)];
   if (t === 'AlterTableStmt') return alterTable(f);
+  const alter = pgAlterFindings(t, f);
+  if (alter) return alter;
   if ((t === 'AlterRoleStmt' || t === 'CreateRoleStmt') && grantsSuperuser(f)) {
     const role = String((f.role as Fields | undefined)?.rolename ?? f.role ?? '');
     return [sqlFinding('grant-superuser', 'destructive', 'grant-superuser', `makes ${role} a superuser: every permission check is off for it`, role)];
@@ -70,6 +73,12 @@ function alterTable(f: Fields): Finding[] {
     const sub = String(cmd?.subtype ?? '');
     const why = ALTER_DESTRUCTIVE[sub];
     const target = cmd?.name ? `${name}.${String(cmd.name)}` : name;
+    // `ALTER COLUMN c TYPE t USING NULL` (or any value not computed from a column) rewrites every value.
+    const using = sub === 'AT_AlterColumnType' ? unwrap(cmd?.def)?.[1].raw_default : undefined;
+    if (using !== undefined && !JSON.stringify(using).includes('"ColumnRef"')) {
+      out.push(sqlFinding('alter-column-type-constant', 'destructive', 'rewrite-column', `ALTER TABLE ${name} ALTER COLUMN ${String(cmd?.name ?? '')} TYPE ... USING a value not computed from any column replaces every value in it`, target));
+      continue;
+    }
     if (why) out.push(sqlFinding(`alter-${kebab(sub.replace(/^AT_/, ''))}`, 'destructive', kebab(sub.replace(/^AT_/, '')), `ALTER TABLE ${name} ${why}`, target));
     else out.push(sqlFinding('alter-table', 'mutating', 'change-schema', `ALTER TABLE ${name} changes its definition`, name));
   }

@@ -7,7 +7,7 @@ import { dropFindings } from './pg-drop.js';
 import { PG_FUNCTIONS } from './pg-functions.js';
 import { PURE_FUNCTIONS } from './pure-functions.js';
 import { dottedName, list, rangeVarName, unwrap, type Fields } from './pg-node.js';
-import { whereTruth } from './pg-where.js';
+import { unfiltered } from './pg-where.js';
 import { pgOtherFindings } from './pg-other.js';
 import { functionBodyFindings } from './pg-function-body.js';
 
@@ -76,8 +76,8 @@ function dmlFinding(verb: 'update' | 'delete', f: Fields): Finding {
   if (f.whereClause === undefined) {
     return sqlFinding(`${verb}-all`, 'destructive', effect, `${VERB} without WHERE changes every row of ${name}`, name);
   }
-  if (whereTruth(f.whereClause, 0, f.relation) === 'true') {
-    return sqlFinding(`${verb}-all`, 'destructive', effect, `${VERB} with a WHERE that is always true changes every row of ${name}`, name);
+  if (unfiltered(f)) {
+    return sqlFinding(`${verb}-all`, 'destructive', effect, `${VERB} with a WHERE that does not filter by the row (always true, or the same for every row) changes every row of ${name}`, name);
   }
   return sqlFinding(verb, 'mutating', effect, `${VERB} changes the rows of ${name} that match its WHERE`, name);
 }

@@ -109,3 +109,61 @@ test('the summary names the server and tool', () => {
   const r = classify({ kind: 'mcp', server: 'fs', tool: 'write_file', arguments: { path: `${W}/.git/config`, content: '' } }, { cwd: W });
   assert.equal(r.summary.startsWith('MCP fs/write_file: '), true);
 });
+
+test("a reading name is not trusted by itself: the review's calls are not readonly", () => {
+  const got = [
+    mcp('read_query', { query: 'DROP TABLE users' }, 'acme'),
+    mcp('read_file_and_overwrite', { path: `${W}/a` }, 'acme'),
+    mcp('list_resetdb', {}, 'acme'),
+    mcp('list_buckets_and_empty', { bucket: 'logs' }, 'storage'),
+    mcp('search_files', { path: W, pattern: '*', exec: 'rm -rf ~' }, 'fs'),
+    mcp('getUserAndDeleteSessions', {}, 'acme'),
+    mcp('list_items', { options: { Command: 'rm -rf /srv/data' } }, 'acme'),
+    mcp('get_report', { filter: 'TRUNCATE orders' }, 'acme'),
+    mcp('describe_model', { code: 'import os' }, 'acme'),
+    mcp('read_file', { path: `${W}/a`, cmd: ['git', 'push', '--force'] }, 'fs'),
+    mcp('list_buckets_and_empty', { sql: 'SELECT 1' }, 'storage'),
+  ];
+  assert.deepEqual(got, [
+    ['destructive', ['sql.drop-table']],
+    ['unknown', ['mcp.unknown-tool']],
+    ['unknown', ['mcp.unknown-tool']],
+    ['unknown', ['mcp.unknown-tool']],
+    ['destructive', got[4]![1]],
+    ['unknown', ['mcp.unknown-tool']],
+    ['destructive', got[6]![1]],
+    ['destructive', got[7]![1]],
+    ['unknown', ['mcp.code-argument']],
+    ['destructive', got[9]![1]],
+    ['unknown', ['sql.select', 'mcp.unknown-tool']],
+  ]);
+});
+
+test('reads by name still read: known tools with their own arguments, read verbs with plain arguments', () => {
+  const got = [
+    mcp('read_file', { path: `${W}/a`, head: 10 }),
+    mcp('search_nodes', { query: 'DROP TABLE users' }, 'memory'),
+    mcp('list_issues', { repo: 'shop', state: 'open' }, 'github'),
+    mcp('get_weather', { city: 'Oslo' }, 'weather'),
+    mcp('search_docs', { query: 'how to delete old rows safely' }, 'docs'),
+    mcp('read_query', { query: 'SELECT * FROM users' }, 'sqlite'),
+  ];
+  assert.deepEqual(got, [
+    ['readonly', ['mcp.read']],
+    ['readonly', ['mcp.read']],
+    ['readonly', ['mcp.read-by-name']],
+    ['readonly', ['mcp.read-by-name']],
+    ['readonly', ['mcp.read-by-name']],
+    ['readonly', got[5]![1]],
+  ]);
+});
+
+test("a known tool's own arguments are data; an argument it does not take is read for what it carries", () => {
+  const got = [
+    mcp('write_file', { path: `${W}/db/001.sql`, content: 'DROP TABLE users;' }),
+    mcp('edit_file', { path: `${W}/db/001.sql`, edits: [{ oldText: 'x', newText: 'TRUNCATE orders' }] }),
+    mcp('write_file', { path: `${W}/a.txt`, content: '', exec: 'rm -rf ~' }),
+    mcp('search_nodes', { query: 'x', sql: 'DELETE FROM users' }, 'memory'),
+  ];
+  assert.deepEqual(got.map(([risk]) => risk), ['mutating', 'mutating', 'destructive', 'destructive']);
+});

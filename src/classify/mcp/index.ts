@@ -2,15 +2,16 @@
 // - a shell command or SQL text in the arguments is classified as that (the text is the effect);
 // - the filesystem server's writes and moves are file actions, judged by path like an agent host's
 //   Write tool (outside the workspace, .git, agent settings, Countersign's config: destructive);
-// - known reading tools are readonly, deleting tools destructive;
+// - tools known by exact name (tools.ts KNOWN_TOOLS) called with only their own arguments are what
+//   the table says; any other tool is readonly only when its name starts with a read verb, holds no
+//   changing verb anywhere ("read_file_and_overwrite", "list_resetdb") and no argument carries a
+//   command, code or changing SQL (args.ts) — a name is the server author's claim, not an effect;
 // - anything else is `unknown`: a tool nobody described is for the policy to decide, never "safe".
 import type { Action, Finding, McpAction, Risk, RiskReport } from '../../core/index.js';
 import { maxRisk } from '../../core/index.js';
 import { classifyFile } from '../file/index.js';
-import {
-  ADDING_TOOLS, CHANGING_WORD, DESTRUCTIVE_PREFIXES, DIALECT_HINTS, READONLY_PREFIXES, READONLY_TOOLS,
-  SHELL_ARGS, SQL_ARGS, SQL_QUERY_NAME,
-} from './tools.js';
+import { scanArguments } from './args.js';
+import { CHANGING_INSIDE, CHANGING_WORD, DESTRUCTIVE_PREFIXES, DIALECT_HINTS, KNOWN_TOOLS, nameTokens, READ_VERBS, SQL_QUERY_NAME } from './tools.js';
 
 export type McpOptions = {
   cwd?: string;
@@ -35,26 +36,47 @@ export function classifyMcp(action: McpAction, opts: McpOptions): RiskReport {
   const reports: RiskReport[] = [];
   const fs = filesystem(name, args, opts.cwd);
   if (fs) reports.push(fs);
-  const carried = carriedText(name, server, args);
-  if (carried) reports.push(opts.classify(carried));
-  const named = byName(name, server, tool);
+  const known = Object.hasOwn(KNOWN_TOOLS, name) ? KNOWN_TOOLS[name]! : undefined;
+  // A known tool called with an argument its server does not take is not the tool we know.
+  const asKnown = known !== undefined && Object.keys(args).every((k) => known.args.includes(k));
+  // A known tool's own arguments are data (a file's content, a search text), not commands.
+  if (!asKnown) reports.push(...scanArguments(args, { classify: opts.classify, dialect: dialectOf(server, name), sqlServer: SQL_QUERY_NAME.test(name) || SQL_QUERY_NAME.test(server) }));
+  const named = asKnown ? fromTable(name, server, tool, known.risk) : byName(name, server, tool);
   if (reports.length === 0) return wrap(label, named);
-  // A reading name never lowers what the text says; a deleting name raises it.
-  if (named.risk === 'destructive' || named.risk === 'mutating') reports.push(named);
+  // A reading name never lowers what the text says; a deleting name raises it, and so does a name
+  // with a changing verb other than "run": `list_buckets_and_empty {sql: "SELECT 1"}` still empties.
+  // (The filesystem server's writes are judged by path above; their names add nothing.)
+  if (!fs && (named.risk === 'destructive' || named.risk === 'mutating' || (named.risk === 'unknown' && named.findings[0]?.effect === 'change-by-name'))) reports.push(named);
   return wrap(label, worst(reports));
 }
 
+function fromTable(name: string, server: string, tool: string, risk: 'readonly' | 'mutating' | 'destructive'): RiskReport {
+  const target = `${server}/${tool}`;
+  if (risk === 'readonly') return fromOne({ rule: 'mcp.read', risk, effect: 'read', target, explanation: `${tool} only reads`, tool: 'mcp' });
+  if (risk === 'mutating') return fromOne({ rule: 'mcp.add', risk, effect: 'add-data', target, explanation: `${tool} adds to what the server holds`, tool: 'mcp' });
+  return deleting(name, target, tool);
+}
+
+function deleting(_name: string, target: string, tool: string): RiskReport {
+  return fromOne({ rule: 'mcp.delete', risk: 'destructive', effect: 'delete-data', target, explanation: `${tool} deletes what the server holds; it is not regenerated`, tool: 'mcp' });
+}
+
+const RUN_VERB = /^(exec|run|call|invoke|do)$/;
+
+/** A tool not in the table: its name is only a claim, so it reads as a read only when nothing in
+ * it says otherwise. */
 function byName(name: string, server: string, tool: string): RiskReport {
-  if (READONLY_TOOLS.has(name) || (READONLY_PREFIXES.some((p) => name.startsWith(p)) && !CHANGING_WORD.test(name.slice(name.indexOf('_') + 1)))) {
-    return fromOne({ rule: 'mcp.read', risk: 'readonly', effect: 'read', target: `${server}/${tool}`, explanation: `${tool} only reads`, tool: 'mcp' });
+  const target = `${server}/${tool}`;
+  if (DESTRUCTIVE_PREFIXES.some((p) => name.startsWith(p))) return deleting(name, target, tool);
+  const tokens = nameTokens(tool);
+  const changing = CHANGING_INSIDE.exec(tokens.join('_'))?.[0] ?? tokens.find((t) => CHANGING_WORD.test(t));
+  if (changing === undefined && tokens.length > 0 && READ_VERBS.includes(tokens[0]!)) {
+    return fromOne({ rule: 'mcp.read-by-name', risk: 'readonly', effect: 'read', target, explanation: `${tool} is named as a read, with no changing verb and no command in its arguments`, tool: 'mcp' });
   }
-  if (DESTRUCTIVE_PREFIXES.some((p) => name.startsWith(p))) {
-    return fromOne({ rule: 'mcp.delete', risk: 'destructive', effect: 'delete-data', target: `${server}/${tool}`, explanation: `${tool} deletes what the server holds; it is not regenerated`, tool: 'mcp' });
-  }
-  if (ADDING_TOOLS.has(name)) {
-    return fromOne({ rule: 'mcp.add', risk: 'mutating', effect: 'add-data', target: `${server}/${tool}`, explanation: `${tool} adds to what the server holds`, tool: 'mcp' });
-  }
-  return fromOne({ rule: 'mcp.unknown-tool', risk: 'unknown', effect: 'call-tool', target: `${server}/${tool}`, explanation: `${tool} is not a tool Countersign knows; the policy decides`, tool: 'mcp' });
+  const why = changing !== undefined ? ` (its name says "${changing}")` : '';
+  // "run"/"exec"/"query" tools do what the text they carry says; other verbs act on their own.
+  const effect = changing !== undefined && !RUN_VERB.test(changing) ? 'change-by-name' : 'call-tool';
+  return fromOne({ rule: 'mcp.unknown-tool', risk: 'unknown', effect, target, explanation: `${tool} is not a tool Countersign knows${why}; the policy decides`, tool: 'mcp' });
 }
 
 function worst(reports: RiskReport[]): RiskReport {
@@ -65,26 +87,9 @@ function worst(reports: RiskReport[]): RiskReport {
   return { risk: top.risk, summary: top.summary, findings: reports.flatMap((r) => r.findings), ...(error ? { error } : {}) };
 }
 
-/** A shell command or SQL statement in the arguments, as the action it really is. */
-function carriedText(name: string, server: string, args: Args): Action | null {
-  for (const k of SQL_ARGS) if (typeof args[k] === 'string') return { kind: 'sql', sql: args[k] as string, dialect: dialectOf(server, name) };
-  for (const k of SHELL_ARGS) {
-    const v = args[k];
-    if (typeof v === 'string') return { kind: 'shell', command: v };
-    // Some servers take argv; quoting keeps each word one word for the shell parser.
-    if (Array.isArray(v) && v.length > 0 && v.every((w) => typeof w === 'string')) return { kind: 'shell', command: (v as string[]).map(quote).join(' ') };
-  }
-  if (typeof args['query'] === 'string' && (SQL_QUERY_NAME.test(name) || SQL_QUERY_NAME.test(server))) return { kind: 'sql', sql: args['query'], dialect: dialectOf(server, name) };
-  return null;
-}
-
 function dialectOf(server: string, tool: string): NonNullable<Extract<Action, { kind: 'sql' }>['dialect']> {
   for (const [re, d] of DIALECT_HINTS) if (re.test(server) || re.test(tool)) return d;
   return 'postgresql';
-}
-
-function quote(w: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The filesystem server's changing tools, judged by the paths they touch. */

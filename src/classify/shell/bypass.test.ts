@@ -29,6 +29,7 @@ test('environment variables that hold a command line are classified as that comm
     "LESSOPEN='|rm -rf ~ %s' less notes.txt", "GIT_SSH_COMMAND='rm -rf ~' git fetch", "GIT_ASKPASS='rm -rf ~' git push", "SSH_ASKPASS='rm -rf ~' ssh h",
     "EDITOR='rm -rf ~' git commit", "VISUAL='rm -rf ~' crontab -e", "GIT_EDITOR='rm -rf ~' git commit", "GIT_SEQUENCE_EDITOR='rm -rf ~' git rebase -i HEAD~2",
     "PROMPT_COMMAND='rm -rf ~' bash -i", "export GIT_PAGER='rm -rf ~'; git log", "declare -x PAGER='rm -rf ~'; git log", "env GIT_PAGER='rm -rf ~' git log",
+    "sudo GIT_PAGER='rm -rf ~' git log", "X='rm -rf ~'; GIT_PAGER=$X git log",
   ];
   assert.deepEqual(cases.map((c) => [c, judge(c)]), cases.map((c) => [c, { risk: 'destructive', rules: ['rm.recursive-precious'] }]));
   // A harmless pager stays harmless; one computed at run time cannot be judged.
@@ -45,6 +46,8 @@ test('environment variables that load code or shadow programs are unknown', () =
   assert.deepEqual(cases.map((c) => [c, judge(c)]), cases.map((c) => [c, { risk: 'unknown', rules: ['shell.env-code'] }]));
   assert.deepEqual(judge('NODE_OPTIONS=--max-old-space-size=4096 node -v'), { risk: 'readonly', rules: ['shell.version-or-help'] });
   assert.deepEqual(judge('PATH=/usr/local/bin:$PATH ls'), { risk: 'readonly', rules: ['readonly.default'] });
+  assert.deepEqual(judge('PATH=$PATH:/usr/local/go/bin ls'), { risk: 'readonly', rules: ['readonly.default'] });
+  assert.deepEqual(judge('doas LD_PRELOAD=/tmp/x.so ls'), { risk: 'unknown', rules: ['shell.env-code'] });
 });
 
 test('shell writes to guard files, dotfiles, git hooks or outside the workspace are destructive', () => {
@@ -58,7 +61,8 @@ test('shell writes to guard files, dotfiles, git hooks or outside the workspace 
     ['install -m 755 hook.sh .git/hooks/pre-push', 'cp.protected-path'], ['cp /dev/null ~/.bashrc', 'cp.protected-path'],
     ['dd if=/dev/zero of=~/.ssh/id_rsa', 'dd.protected-path'], ['ln -sf /dev/null ~/.bashrc', 'ln.protected-path'],
     ['mv ~/.ssh /tmp/x', 'mv.protected-path'], ['cp build.zip /home/dev/elsewhere/build.zip', 'cp.protected-path'],
-    ['truncate -s 1M ~/.bashrc', 'truncate.protected-path'],
+    ['truncate -s 1M ~/.bashrc', 'truncate.protected-path'], ['jq . new.json | sponge .claude/settings.json', 'create.protected-path'],
+    ['touch .git/hooks/pre-commit', 'create.protected-path'],
   ];
   assert.deepEqual(cases.map(([c]) => [c, judge(c)]), cases.map(([c, rule]) => [c, { risk: 'destructive', rules: [rule] }]));
   // The same tools inside the workspace or in scratch space stay routine.

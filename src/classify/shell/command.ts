@@ -15,6 +15,7 @@ import { expandBraces } from './braces.js';
 import { knownFile, recordWrite } from './files.js';
 import { runKnownFile } from './shells.js';
 import { reparse } from './nested.js';
+import { checkEnv } from './env-vars.js';
 
 export type Redirs = { nodes: Node[]; stdin?: Output };
 
@@ -107,7 +108,9 @@ export function dispatch(words: Word[], st: State, stdin: Output | undefined, te
   }
   if (/^[^=/]*=/.test(first.value) && words.length > 1) {
     // `1A=2 git ...` is not a valid assignment; shells differ on what they do with it, so judge
-    // the rest as if it ran.
+    // the rest as if it ran. `sudo NAME=value cmd` sets cmd's environment: judge the value.
+    const eq = first.value.indexOf('=');
+    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(first.value.slice(0, eq))) checkEnv(first.value.slice(0, eq), { value: first.value.slice(eq + 1), dynamic: first.dynamic }, st);
     st.direct = direct;
     return dispatch(words.slice(1), st, stdin, text);
   }

@@ -33,6 +33,7 @@ const KIND: ReadonlyMap<string, EnvKind> = new Map<string, EnvKind>([
 
 // `--max-old-space-size=4096` is routine; `--require x.js`, `-rdebug`, `-javaagent:x.jar` load code.
 const CODE_OPTIONS = /(?:^|\s)(?:-r|-I|--require|--import|--(?:experimental-)?loader|-javaagent|-agentpath|-agentlib)/;
+const SYSTEM_TREE = /^\/(?:usr|snap|nix\/store)\/[^$`]*$/;
 const SYSTEM_BIN = new Set(['/usr/local/bin', '/usr/local/sbin', '/usr/bin', '/bin', '/usr/sbin', '/sbin', '/opt/homebrew/bin', '$PATH', '${PATH}']);
 
 /** Judge `name=value` as an environment change for the commands that follow. */
@@ -56,7 +57,8 @@ export function checkEnv(name: string, value: Word, st: State): void {
       if (/\$\(|`/.test(v)) return unknown(st, name, v, `${name} holds a command substitution that runs each time the prompt is shown`);
       return;
     case 'search-path':
-      if (v.split(':').some((d) => d !== '' && !SYSTEM_BIN.has(d))) {
+      // Entries under root-owned system trees (/usr/local/go/bin) cannot be planted by the agent.
+      if (v.split(':').some((d) => d !== '' && !SYSTEM_BIN.has(d) && !SYSTEM_TREE.test(d))) {
         return unknown(st, name, v, `${name} puts ${snippet(v)} before the system's programs, so any later command name may run something else`);
       }
   }

@@ -45,7 +45,14 @@ export const READONLY_TABLE: ToolTable = defineLocalTable({
 export const CREATE_TABLE: ToolTable = defineLocalTable({
   name: 'create',
   commands: ['mkdir', 'touch', 'mktemp', 'mkfifo', 'csplit', 'patch', 'ed', 'gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', 'unzstd', 'zip', 'sponge'],
-  rules: [execOptionRule('create', ['-TT', '--unzip-command'], { match: ["zip out.zip a.txt -T -TT 'rm -rf ~ #'"], no_match: ['zip -r out.zip src'] })],
+  rules: [
+    execOptionRule('create', ['-TT', '--unzip-command'], { match: ["zip out.zip a.txt -T -TT 'rm -rf ~ #'"], no_match: ['zip -r out.zip src'] }),
+    // `jq ... f | sponge f` is how JSON gets edited in place.
+    protectedPathRule('create', (inv) => (['sponge', 'touch', 'mkdir', 'patch'].includes(inv.name) ? parseArgs(inv.args, { valued: ['-i', '--input', '-o', '--output', '-m', '--mode', '-d', '-r', '-t'] }).pos : []), {
+      match: ['sponge .claude/settings.json', 'sponge -a ~/.bashrc', 'touch .git/hooks/pre-commit', 'mkdir -p .git/hooks/x'],
+      no_match: ['sponge out.json', 'touch src/new.ts', 'mkdir -p build/out'],
+    }),
+  ],
   fallback: (inv) => (inv.args.length === 0 || inv.args.some((a) => a === '-l' || a === '--list' || a === '-t' || a === '--test') ? 'readonly' : 'mutating'),
 });
 

@@ -190,10 +190,11 @@ async function main(): Promise<void> {
   // Phase 2: one decision at a time.
   const one = await poster(url, t.tokens[0]!);
   const single: number[] = [];
+  let singleErrors = 0;
   for (let i = 0; i < SINGLE; i++) {
     const body = JSON.stringify(action(1_000_000 + i * 5, t)); // always the staging `git log` shape
     const s = performance.now();
-    await one.post(body);
+    if ((await one.post(body).catch(() => 0)) !== 200) singleErrors++;
     single.push(performance.now() - s);
   }
   one.close();
@@ -212,7 +213,7 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify({
       throughput,
-      single: { decisions: SINGLE, p50: pct(single, 0.5), p99: pct(single, 0.99) },
+      single: { decisions: SINGLE, p50: pct(single, 0.5), p99: pct(single, 0.99), errors: singleErrors },
       audit: { ok: chain.ok, entries: chain.entries },
       client: NODE_CLIENT ? 'node:http' : 'raw',
       machine: { cpus: cpus().length, loadavgAtStart: Number(load0!.toFixed(2)), loadavgAtEnd: Number(loadavg()[0]!.toFixed(2)) },

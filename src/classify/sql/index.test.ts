@@ -147,6 +147,16 @@ test('a WHERE filters only when it depends on the target row in a way that is no
   ];
   const got = CASES.map(([sql]) => [sql, classifySql(sql).findings.map((f) => f.rule).join(' ')]);
   assert.deepEqual(got, CASES);
+  const OTHER: [string, SqlDialect, string][] = [
+    ['DELETE FROM users WHERE EXISTS (SELECT 1)', 'mysql', 'sql.delete-all'],
+    ["DELETE FROM users WHERE 'a' = concat('a', '')", 'mysql', 'sql.delete-all'],
+    ['DELETE FROM notes WHERE 1 BETWEEN 0 AND 2', 'sqlite', 'sql.delete-all'],
+    ['DELETE FROM users WHERE EXISTS (SELECT 1 FROM bans WHERE bans.user_id = users.id)', 'mysql', 'sql.delete'],
+    ['DELETE FROM users WHERE id = 5', 'mysql', 'sql.delete'],
+    ['UPDATE notes SET done = 1 WHERE due < date(\'now\')', 'sqlite', 'sql.update'],
+  ];
+  const other = OTHER.map(([sql, dialect]) => [sql, dialect, classifySql(sql, dialect).findings.map((f) => f.rule).join(' ')]);
+  assert.deepEqual(other, OTHER);
 });
 
 test('ALTERs that lose data or take a service out are destructive', () => {

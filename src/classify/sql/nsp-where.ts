@@ -81,3 +81,15 @@ function complementary(l: N, r: N): boolean {
   const ops = [String(l.operator).toUpperCase(), String(r.operator).toUpperCase()].sort().join(',');
   return ops === 'IS,IS NOT' && constant(l.right as N) === null && constant(r.right as N) === null && same(l.left, r.left);
 }
+
+/** Whether a WHERE reads the target row: a column outside any subquery, or one inside a subquery
+ * qualified with the target's name or alias. A WHERE that reads no row is the same for every row
+ * (all or nothing), so it does not filter. */
+export function nspReadsRow(n: unknown, targets: Set<string>, inSub = false, budget = { n: 20_000 }): boolean {
+  if (--budget.n < 0) return true;
+  if (Array.isArray(n)) return n.some((x) => nspReadsRow(x, targets, inSub, budget));
+  if (!n || typeof n !== 'object') return false;
+  const o = n as Record<string, unknown>;
+  if (o.type === 'column_ref') return !inSub || (typeof o.table === 'string' && targets.has(o.table));
+  return Object.entries(o).some(([k, x]) => k !== 'columnList' && k !== 'tableList' && nspReadsRow(x, targets, inSub || k === 'ast', budget));
+}

@@ -4,7 +4,7 @@
 import type { Finding, RiskReport, SqlDialect } from '../../core/index.js';
 import { requireCjs } from './cjs.js';
 import { sqlFinding } from './finding.js';
-import { nspTruth } from './nsp-where.js';
+import { nspReadsRow, nspTruth } from './nsp-where.js';
 import { PURE_FUNCTIONS_OTHER } from './pure-functions.js';
 
 type Node = Record<string, unknown>;
@@ -171,7 +171,8 @@ function dml(type: 'update' | 'delete', s: Node): Finding {
   const effect = type === 'delete' ? 'delete-rows' : 'update-rows';
   const VERB = type.toUpperCase();
   if (s.where == null) return sqlFinding(`${type}-all`, 'destructive', effect, `${VERB} without WHERE changes every row of ${t}`, t);
-  if (nspTruth(s.where as Node) === 'true') return sqlFinding(`${type}-all`, 'destructive', effect, `${VERB} with a WHERE that is always true changes every row of ${t}`, t);
+  const targets = new Set((Array.isArray(s.table) ? s.table : Array.isArray(s.from) ? s.from : []).flatMap((x: Node) => [x?.table, x?.as]).filter((x): x is string => typeof x === 'string'));
+  if (nspTruth(s.where as Node) === 'true' || !nspReadsRow(s.where, targets)) return sqlFinding(`${type}-all`, 'destructive', effect, `${VERB} with a WHERE that does not filter by the row (always true, or the same for every row) changes every row of ${t}`, t);
   return sqlFinding(type, 'mutating', effect, `${VERB} changes the rows of ${t} that match its WHERE`, t);
 }
 

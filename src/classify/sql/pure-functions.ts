@@ -66,7 +66,7 @@ json_array json_set json_insert json_replace json_remove json_merge_patch json_m
 json_quote json_arrayagg json_objectagg json_group_array json_group_object json_each json_tree
 regexp regexp_like safe_cast safe_divide ifnull countif approx_count_distinct array_agg format_date
 format_timestamp parse_date parse_timestamp current_datetime generate_uuid iff zeroifnull nullifzero
-to_varchar to_variant parse_json object_construct array_construct flatten split div0 decode
+to_varchar to_variant parse_json object_construct array_construct flatten split div0 decode exists
 `;
 
 export const PURE_FUNCTIONS_OTHER: ReadonlySet<string> = new Set(`${NAMES} ${OTHER}`.split(/\s+/).filter(Boolean));

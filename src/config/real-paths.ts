@@ -2,15 +2,44 @@
 // ".." is the parent of the link's target, not of the link), globs expanded. Target resolution
 // matches these as well as the path as written, so a symlink in a staging workspace that points
 // into production is judged by where it leads. Never throws: what cannot be read is left as written.
-import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { posix } from 'node:path';
 
 const MAX_LINKS = 40; // like the kernel's ELOOP limit
 
+/** Physical forms of directories already walked, by the path as written. Share one between the
+ * calls of one decision (they mostly start with the same working directory); never across
+ * decisions, where the file system may have changed. */
+export type PathMemo = Map<string, string>;
+
 /** The physical form of an absolute path. Missing parts are kept as written (a file about to be
  * created lands where its existing ancestors really are); a dangling link is followed as text. */
-export function physicalPath(p: string): string {
-  const out = walk('/', p.split('/'), { links: 0 });
+export function physicalPath(p: string, memo?: PathMemo, whole = false): string {
+  if (memo && whole) {
+    // A directory that exists (a working directory): one call instead of one lstat per segment.
+    // Not for paths that may be missing: a thrown error costs more than the walk.
+    try {
+      const real = realpathSync.native(p);
+      memo.set(p, real);
+      return real;
+    } catch {
+      // missing or unreadable somewhere: walk it
+    }
+  }
+  const segs = p.split('/');
+  let from = 0;
+  let start = '/';
+  if (memo) {
+    for (let i = segs.length - 1; i > 0; i--) {
+      const hit = memo.get(segs.slice(0, i).join('/'));
+      if (hit !== undefined) {
+        from = i;
+        start = hit;
+        break;
+      }
+    }
+  }
+  const out = walk(start, segs.slice(from), { links: 0 });
   return out ?? posix.resolve(p);
 }
 

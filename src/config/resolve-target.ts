@@ -22,7 +22,7 @@
 import type { Action, Target } from '../core/index.js';
 import { compileGlob, type Glob } from '../policy/index.js';
 import { signalsOf } from './context-signals.js';
-import { expandGlob, physicalPath } from './real-paths.js';
+import { expandGlob, physicalPath, type PathMemo } from './real-paths.js';
 import { normalisePrefix } from './targets.js';
 import type { Config } from './types.js';
 
@@ -94,16 +94,17 @@ function pathHit(idx: Index, p: string, signal: string, order: number, hits: Hit
 function physicalHits(config: Config, idx: Index, s: ReturnType<typeof signalsOf>, cwd: string | undefined, action: Action, hits: Hit[]): string | undefined {
   const unplaced = [...s.unresolved];
   let realCwd: string | undefined;
+  const memo: PathMemo = new Map();
   try {
     const placed = (raw: string, p: string, order: number, label: string): void => {
       if (p !== normalisePrefix(raw, '/')) pathHit(idx, p, `${label} ${raw}, which leads to ${p}`, order, hits);
     };
     if (cwd !== undefined) {
-      realCwd = physicalPath(cwd);
+      realCwd = physicalPath(cwd, memo, true);
       placed(cwd, realCwd, 5, 'working directory');
     }
-    if (action.kind === 'shell' && typeof action.cwd === 'string' && action.cwd.startsWith('/')) placed(action.cwd, physicalPath(action.cwd), 5, "the action's cwd");
-    for (const raw of s.places) placed(raw, physicalPath(raw), 4, 'path');
+    if (action.kind === 'shell' && typeof action.cwd === 'string' && action.cwd.startsWith('/')) placed(action.cwd, physicalPath(action.cwd, memo), 5, "the action's cwd");
+    for (const raw of s.places) placed(raw, physicalPath(raw, memo), 4, 'path');
     for (const g of s.globs) {
       const matches = expandGlob(g);
       if (matches === null) unplaced.push(g);

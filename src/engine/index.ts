@@ -19,7 +19,7 @@ import { followStoreChanges } from './store-changes.js';
 import { submit, type SubmitOptions } from './submit.js';
 import { allEntries, verifyStore } from './audit.js';
 import { viewOf, type RequestView } from './view.js';
-import { outcomeOf, waitFor } from './wait.js';
+import { outcomeOf, settleWaits, waitFor } from './wait.js';
 
 export type { EngineEvent, FreezeState, Notifier, RequestView, EngineParts, BreakerState, SubmitOptions };
 export { localNotifier, monotonic, randomIds, systemClock };
@@ -151,6 +151,7 @@ export function createEngine(opts: EngineOptions) {
       sweeper = undefined;
       ctx.tally.stop();
       void ctx.tally.sync(clock.now());
+      settleWaits(ctx);
     },
   };
   return engine;

@@ -9,6 +9,17 @@ import { effectiveStatus } from './view.js';
 export const MAX_WAIT_MS = 300_000;
 const REREAD_MS = 1000;
 
+// Waits still open per engine, so stop() can answer them: an open wait's re-read timer would
+// otherwise keep a stopped server's process alive for up to MAX_WAIT_MS.
+const OPEN = new WeakMap<EngineCtx, Set<() => void>>();
+
+/** Answers every open wait with the request as last seen (still pending); used by engine.stop(). */
+export function settleWaits(ctx: EngineCtx): void {
+  const open = OPEN.get(ctx);
+  if (!open) return;
+  for (const settle of [...open]) settle();
+}
+
 export async function waitFor(ctx: EngineCtx, id: string, ms: number): Promise<RequestRecord> {
   const first = await ctx.store.getRequest(id);
   if (!first) throw new CountersignError('E_NOT_FOUND', `No request "${id}".`);
@@ -18,9 +29,14 @@ export async function waitFor(ctx: EngineCtx, id: string, ms: number): Promise<R
   return new Promise<RequestRecord>((resolve) => {
     let latest = first;
     let done = false;
+    let open = OPEN.get(ctx);
+    if (!open) OPEN.set(ctx, (open = new Set()));
+    const settleNow = (): void => finish(latest);
+    open.add(settleNow);
     const finish = (r: RequestRecord): void => {
       if (done) return;
       done = true;
+      open.delete(settleNow);
       unsubscribe();
       clearTimeout(timer);
       clearInterval(reread);

@@ -104,6 +104,8 @@ test('readers that run a command are judged by that command', () => {
     ["fzf --bind 'enter:execute(rm -rf ~)'", 'unknown', 'readonly.exec-option'], ["less '+!rm -rf ~' notes.txt", 'unknown', 'readonly.exec-option'],
     ["dc -e '!rm -rf ~'", 'unknown', 'readonly.exec-option'], ['hash -p /bin/rm ls; ls', 'unknown', 'readonly.rebinds-command'],
     ["sed '1e rm -rf ~' notes.txt", 'destructive', 'sed.execute'], ["sed 's/.*/&/e' cmds.txt", 'unknown', 'sed.execute'],
+    // A form no reader spec lists is still not a read.
+    ['zgrep --pager=./x.sh foo f.gz', 'unknown', 'readonly.unlisted-option'], ['column --output=f.txt t.txt', 'mutating', 'readonly.unlisted-option'],
   ];
   assert.deepEqual(cases.map(([c]) => [c, judge(c)]), cases.map(([c, risk, rule]) => [c, { risk, rules: [rule] }]));
 });

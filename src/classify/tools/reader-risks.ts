@@ -107,6 +107,11 @@ const LESS_SHELL = /^\+.*[!|]/;
 /** dc's `!` runs the rest of the line as a shell command. */
 const DC_SHELL = /!/;
 
+// Long options that, on any tool, name a command to run or a file to write. A reader's spec above
+// lists the forms known for it; one of these on a reader without a spec for it is not a read.
+const RUNS_OPTION = /^--(?:exec|execute|exec-batch|pre|preprocessor|pager|command|cmd|editor|shell|run|hook|filter-command|open-files-in-pager)(?:=|$)/;
+const WRITES_OPTION = /^--(?:output|out|output-file|outfile|out-file|log-file|logfile|write|save|dump-file)(?:=|$)/;
+
 export const READER_RULES: ToolRule[] = [
   {
     id: 'readonly.exec-option', risk: 'unknown', effect: 'run-command',
@@ -163,6 +168,22 @@ export const READER_RULES: ToolRule[] = [
       return flag ? { explanation: `${inv.name} ${flag} changes system state (clears logs, kills sockets)` } : null;
     },
     examples: { match: ['dmesg -C', 'dmesg --read-clear', 'ss -K dst 10.0.0.1'], no_match: ['dmesg -T', 'ss -tlnp'] },
+  },
+  {
+    id: 'readonly.unlisted-option', risk: 'unknown', effect: 'run-command',
+    explain: 'a reading tool is given an option that runs a command or writes a file, in a form the table does not know',
+    test: (inv) => {
+      const spec = READER_SPECS[inv.name];
+      const known = [...(spec?.exec ?? []), ...(spec?.execRest ?? []), ...(spec?.writes ?? [])];
+      const end = inv.args.indexOf('--');
+      for (const a of end < 0 ? inv.args : inv.args.slice(0, end)) {
+        if (known.some((k) => a === k || a.startsWith(`${k}=`))) continue;
+        if (RUNS_OPTION.test(a)) return { explanation: `${inv.name} ${a.split('=')[0]} may run a command` };
+        if (WRITES_OPTION.test(a)) return { risk: 'mutating', effect: 'write-file', explanation: `${inv.name} ${a.split('=')[0]} writes a file` };
+      }
+      return null;
+    },
+    examples: { match: ['zgrep --pager=x foo f.gz', 'lsof --output=x', 'column --output=f t.txt'], no_match: ['ls --color=auto', 'grep --exclude=x foo .', 'bat --pager=less f'] },
   },
   {
     id: 'readonly.rebinds-command', risk: 'unknown', effect: 'run-unknown-command',

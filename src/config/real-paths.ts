@@ -96,16 +96,17 @@ export function hasGlob(s: string): boolean {
   return GLOB_CHARS.test(s) || /\{[^}]*,[^}]*\}/.test(s);
 }
 
-/** The physical paths an absolute glob matches now, or null when it cannot be expanded with
- * confidence (braces, `**`, `..` after a wildcard, too many entries or matches, unreadable dirs).
- * No match: bash passes the word on as written, so the pattern stands for itself. */
-export function expandGlob(pattern: string): string[] | null {
+/** The physical paths an absolute glob matches now (`base`: the physical directory before the first
+ * wildcard), or null when it cannot be expanded with confidence (braces, `**`, `..` after a
+ * wildcard, too many entries or matches, unreadable dirs). */
+export function expandGlob(pattern: string): { matches: string[]; base: string } | null {
   if (/\{[^}]*,[^}]*\}/.test(pattern) || pattern.includes('**')) return null;
   const segs = pattern.split('/').filter((s) => s !== '' && s !== '.');
   const first = segs.findIndex((s) => GLOB_CHARS.test(s));
-  if (first < 0) return [physicalPath(pattern)];
+  if (first < 0) return { matches: [physicalPath(pattern)], base: physicalPath(pattern) };
   if (segs.slice(first).includes('..')) return null;
-  let dirs = [physicalPath(`/${segs.slice(0, first).join('/')}`)];
+  const base = physicalPath(`/${segs.slice(0, first).join('/')}`);
+  let dirs = [base];
   let entries = 0;
   for (let i = first; i < segs.length; i++) {
     const seg = segs[i]!;
@@ -131,7 +132,7 @@ export function expandGlob(pattern: string): string[] | null {
     }
     dirs = next;
   }
-  return dirs.length ? dirs : [physicalPath(pattern)];
+  return { matches: dirs, base };
 }
 
 /** One path segment of a shell glob as an anchored regex; null for classes it cannot read. */

@@ -58,6 +58,7 @@ test('symlinks, globs, other homes and computed paths from a staging workspace d
     ['a relative path through a symlink', sh("sed -i 's/a/b/' p4/src/app.ts")],
     ['a dangling symlink into a target', sh('rm -rf p6/tables')],
     ['a glob too wide to read', sh(`cat ${base}/**/app.ts`)],
+    ['a glob that could spell a target not on this disk', sh(`rm -rf ${base}/gho*/data`)],
     ['creating a link to production', sh(`ln -s ${prod} p5`)],
     ['creating a relative link to production', sh('ln -s ../deploy/prod p5')],
     ['a file action through a symlink', { kind: 'file', op: 'write', path: 'p4/src/app.ts', content: 'x' }],
@@ -72,6 +73,7 @@ test('symlinks, globs, other homes and computed paths from a staging workspace d
     'a relative path through a symlink': ['prod', 'production'],
     'a dangling symlink into a target': ['ghost', 'production'],
     'a glob too wide to read': [null, 'production'],
+    'a glob that could spell a target not on this disk': [null, 'production'],
     'creating a link to production': ['prod', 'production'],
     'creating a relative link to production': ['prod', 'production'],
     'a file action through a symlink': ['prod', 'production'],
@@ -83,12 +85,14 @@ test('staging work that stays in staging is still staging', () => {
     ['a glob inside the workspace', sh('rm -rf ./build/*')],
     ['a glob with no match', sh('rm -f ./*.log')],
     ['plain relative words', sh('cp -r build dist && ls -la')],
+    ['a regular expression', sh("grep -rn 'foo.*bar' build")],
     ['a link inside the workspace', sh('ln -s build/a latest')],
   ];
   assert.deepEqual(Object.fromEntries(cases.map(([name, a]) => [name, where(a)])), {
     'a glob inside the workspace': ['staging', 'staging'],
     'a glob with no match': ['staging', 'staging'],
     'plain relative words': ['staging', 'staging'],
+    'a regular expression': ['staging', 'staging'],
     'a link inside the workspace': ['staging', 'staging'],
   });
 });

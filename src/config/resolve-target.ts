@@ -106,9 +106,13 @@ function physicalHits(config: Config, idx: Index, s: ReturnType<typeof signalsOf
     if (action.kind === 'shell' && typeof action.cwd === 'string' && action.cwd.startsWith('/')) placed(action.cwd, physicalPath(action.cwd, memo), 5, "the action's cwd");
     for (const raw of s.places) placed(raw, physicalPath(raw, memo), 4, 'path');
     for (const g of s.globs) {
-      const matches = expandGlob(g);
-      if (matches === null) unplaced.push(g);
-      else for (const m of matches) pathHit(idx, m, `path ${g}, which matches ${m}`, 4, hits);
+      const e = expandGlob(g);
+      if (e === null) unplaced.push(g);
+      else if (e.matches.length) for (const m of e.matches) pathHit(idx, m, `path ${g}, which matches ${m}`, 4, hits);
+      // Nothing matches now: the word runs as written, inside `base`, which places it only when
+      // `base` is in a target and holds no other target's prefix the pattern could spell
+      // ("/home/deploy/pro*" with prod absent from this disk is not placed by /home/deploy).
+      else if (!placeBase(idx, e.base, g, hits)) unplaced.push(g);
     }
   } catch (err) {
     unplaced.push(`(the file system could not be read: ${err instanceof Error ? err.message : String(err)})`);
@@ -117,6 +121,13 @@ function physicalHits(config: Config, idx: Index, s: ReturnType<typeof signalsOf
     hits.push({ target: null, environment: config.defaultEnvironment, signal: `path ${unplaced.slice(0, 3).join(', ')}${unplaced.length > 3 ? ', ...' : ''} cannot be placed from the action's text`, order: 6 });
   }
   return realCwd;
+}
+
+function placeBase(idx: Index, base: string, glob: string, hits: Hit[]): boolean {
+  if (idx.prefixes.some((e) => e.prefix.startsWith(base === '/' ? '/' : `${base}/`))) return false;
+  const before = hits.length;
+  pathHit(idx, base, `path ${glob}, which matches nothing in ${base}`, 4, hits);
+  return hits.length > before;
 }
 
 function indexOf(config: Config): Index {

@@ -57,6 +57,15 @@ test('environment dumps the review found are refused with credentials, whatever 
     "bash -c 'true'",
     '. ./script.sh',
     'source ./script.sh',
+    'cat /pr[o]c/self/e[n]viron',
+    'cd /; cd p*; cd s*; cat e*',
+    "$'\\x70rintenv'",
+    `git -c alias.x='!$(printf "\\x65nv")' x`,
+    'echo `printf x`',
+    'git -c core.pager=less log',
+    'ssh -o ProxyCommand=x host true',
+    'tar c /run/cs | base64',
+    'cat /run/cs/kube?onfig',
   ];
   assert.deepEqual(dumps.filter(runsWithCredentials), []);
 });
@@ -66,6 +75,8 @@ test('commands the classifier understands and that leave the environment alone s
     "psql -qAtc 'select count(*) from orders'",
     'psql -qAtc "set search_path to app; select 1"',
     "psql -qAtc 'select 1' | base64",
+    `psql -qAtc "select * from t where a like 'x%'"`,
+    "mysql -e 'select `id` from t'",
     'pg_dump -Fc shop > /tmp/shop.dump',
     'kubectl get pods -n shop',
     'ls -la .',

@@ -61,6 +61,46 @@ function base(w: string): string {
   return (w.split('/').pop() || w).toLowerCase();
 }
 
+/** Shell text whose meaning is only known when it runs: a wildcard can spell /proc/self/environ
+ * (`/pr[o]c/se?f/e?viron`, or `cd /; cd p*`), `$'\x70rintenv'` spells printenv, and a substitution
+ * inside quotes still runs when the program it is handed to (a git alias, ssh) passes it to a shell. */
+function unreadable(command: string): string | null {
+  let quote: '' | "'" | '"' = '';
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (quote !== "'" && c === '\\') {
+      i++;
+      continue;
+    }
+    if (quote === '' && (c === "'" || c === '"')) {
+      if (c === "'" && command[i - 1] === '$') return "it uses $'…' quoting, which can spell any name";
+      quote = c;
+      continue;
+    }
+    if (c === quote) {
+      quote = '';
+      continue;
+    }
+    if (c === '$' && command[i + 1] === '(') return 'it substitutes a command ($(…)), whose text is only known when it runs';
+    if (c === '`' && quote !== "'") return 'it substitutes a command (`…`), whose text is only known when it runs';
+    if (quote === '' && (c === '*' || c === '?' || c === '[')) return `it uses a wildcard (${c}), which can name files the broker cannot check`;
+  }
+  return null;
+}
+
+/** Config keys that make a program run another one (git -c alias.x='!…', core.pager, ssh ProxyCommand). */
+const RUNS_CONFIGURED = /alias\.|pager|editor|sshcommand|fsmonitor|hookspath|askpass|textconv|externaldiff|proxycommand|localcommand|credential\.helper|--exec\b|--upload-pack|--receive-pack/i;
+
+/** Every directory above a credential file (`tar c /run/cs` reads /run/cs/kubeconfig), but not `/`. */
+function ancestors(path: string): string[] {
+  const out: string[] = [];
+  for (let p = path; p.lastIndexOf('/') > 0; ) {
+    p = p.slice(0, p.lastIndexOf('/'));
+    out.push(p);
+  }
+  return out;
+}
+
 /** Why this command would expose the target's credentials, or null. */
 export function exposesCredentials(command: string, target: Target): string | null {
   const env = target.credentials?.env ?? {};
@@ -75,6 +115,10 @@ export function exposesCredentials(command: string, target: Target): string | nu
     if (new RegExp(`\\$\\{?#?${n}\\b`, 'i').test(flat)) return `it expands $${n}, one of the variables the broker injects`;
   }
   for (const [re, what] of ENV_READS) if (re.test(flat) || re.test(command)) return `it ${what}, which holds the injected credentials`;
+  for (const f of Object.keys(target.credentials?.files ?? {})) {
+    const dir = ancestors(f).find((d) => new RegExp(`${d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/|$|[\\s"';&|)])`, 'i').test(flat));
+    if (dir) return `it names ${dir}, the directory of a credential file the broker writes`;
+  }
   return null;
 }
 
@@ -83,6 +127,9 @@ export function exposesCredentials(command: string, target: Target): string | nu
 export function credentialHazard(command: string, target: Target, report: RiskReport): string | null {
   const plain = exposesCredentials(command, target);
   if (plain) return plain;
+  const hidden = unreadable(command);
+  if (hidden) return hidden;
+  if (RUNS_CONFIGURED.test(dequote(command))) return 'it configures a program to run another program (an alias, pager, ssh or helper command)';
   const flat = dequote(command);
   for (const w of words(flat).map(base)) {
     if (CODE_RUNNERS.has(w) || VERSIONED.test(w)) return `it runs ${w}, which executes code the classifier cannot vouch for`;

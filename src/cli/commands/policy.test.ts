@@ -21,7 +21,7 @@ test('policy check accepts the starter config', () => {
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   assert.deepEqual({ ...out, policyDigest: typeof out.policyDigest }, {
-    ok: true, config: join(dir, 'countersign.yaml'), rules: 8, examples: 24, environments: ['production', 'staging', 'dev'], targets: 2, humans: 5, agents: 1, policyDigest: 'string', warnings: [],
+    ok: true, config: join(dir, 'countersign.yaml'), rules: 11, examples: 42, environments: ['production', 'staging', 'dev'], targets: 2, humans: 5, agents: 1, policyDigest: 'string', warnings: [],
   });
 });
 

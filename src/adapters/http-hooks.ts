@@ -54,7 +54,8 @@ export const claudeCodeHttpHook: HttpHookHandler = async (raw, { agent, engine, 
   let body = raw;
   let strictError: unknown;
   try {
-    if (text !== undefined) body = parseStrictJson(text);
+    // Text that is not JSON reaches here as no body and is refused below (E_BAD_INPUT), as before.
+    if (text !== undefined && raw !== undefined) body = parseStrictJson(text);
   } catch (err) {
     strictError = err;
   }

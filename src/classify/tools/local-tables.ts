@@ -28,6 +28,7 @@ import { EDITOR_TABLE } from './editors.js';
 import { FIND_TABLE } from './find.js';
 import { RM_TABLE, RMDIR_TABLE, SHRED_TABLE } from './fs-delete.js';
 import { CHMOD_TABLE, CP_TABLE, LN_TABLE, MV_TABLE, TEE_TABLE, TRUNCATE_TABLE } from './fs-write.js';
+import { COUNTERSIGN_TABLE } from './countersign.js';
 import { GIT_TABLE } from './git.js';
 import { MIGRATIONS_TABLE } from './migrations.js';
 import { PACKAGES_TABLE } from './packages.js';
@@ -53,4 +54,6 @@ export const LOCAL_TABLES: ToolTable[] = [
   PACKAGES_TABLE, MIGRATIONS_TABLE,
   // backup and remote copy
   RSYNC_TABLE, SCP_TABLE, RCLONE_TABLE, RESTIC_TABLE, BORG_TABLE, VELERO_TABLE, SSH_KEYS_TABLE,
+  // the guard itself
+  COUNTERSIGN_TABLE,
 ];

@@ -63,6 +63,8 @@ test('symlinks, globs, other homes and computed paths from a staging workspace d
     ['creating a relative link to production', sh('ln -s ../deploy/prod p5')],
     ['a file action through a symlink', { kind: 'file', op: 'write', path: 'p4/src/app.ts', content: 'x' }],
   ];
+  // ".." after a symlink is the parent of where it leads: staging/p4/.. is deploy/, not staging/.
+  assert.deepEqual(resolveTarget(config, sh('ls'), { cwd: `${staging}/p4/..` }).cwd, join(base, 'deploy'));
   assert.deepEqual(Object.fromEntries(cases.map(([name, a]) => [name, where(a)])), {
     'sed through a glob': ['prod', 'production'],
     'cd through a glob': ['prod', 'production'],

@@ -19,6 +19,7 @@
 // The agent's `target` hint is only honoured when the context resolves to that same target; any
 // other hint is ignored (and said so in `why`), so claiming "staging" never moves an action out
 // of production.
+import { isAbsolute } from 'node:path';
 import type { Action, Target } from '../core/index.js';
 import { compileGlob, type Glob } from '../policy/index.js';
 import { signalsOf } from './context-signals.js';
@@ -57,7 +58,9 @@ export function resolveTarget(config: Config, action: Action, context: ResolveCo
   if (action.kind === 'shell' && typeof action.cwd === 'string' && action.cwd && normalisePrefix(action.cwd, '/') !== cwd) {
     pathHit(idx, normalisePrefix(action.cwd, '/'), `the action's cwd ${action.cwd}`, 5, hits);
   }
-  const realCwd = physicalHits(config, idx, s, cwd, action, hits);
+  // Physically, "p4/.." is the parent of wherever p4 leads: walk the cwd as it was given.
+  const given = typeof context.cwd === 'string' && context.cwd ? context.cwd : action.kind === 'shell' && action.cwd ? action.cwd : undefined;
+  const realCwd = physicalHits(config, idx, s, cwd !== undefined && given !== undefined && isAbsolute(given) ? given : cwd, action, hits);
 
   let res: Resolution;
   if (hits.length === 0) {

@@ -5,7 +5,8 @@ import type { RiskReport } from '../../core/index.js';
 import { classifyPlan } from './index.js';
 
 const OWN = new URL('../../../../test/fixtures/terraform/', import.meta.url).pathname;
-const SHARED = '/work/shared/fixtures/terraform/';
+// The shared yardstick sits beside the checkout (where CI puts it), or at /work/shared.
+const SHARED = [new URL('../../../../../shared/fixtures/terraform/', import.meta.url).pathname, '/work/shared/fixtures/terraform/'].find((d) => existsSync(`${d}expected.json`)) ?? '/work/shared/fixtures/terraform/';
 
 function load(dir: string, name: string): unknown {
   return JSON.parse(readFileSync(`${dir}${name}.json`, 'utf8'));

@@ -1,21 +1,12 @@
 // The decisions the secrets-manager and key-store tables make, as whole risk levels through the
 // real walker. Each row is a judgement written down: if one changes, the change is deliberate and
 // shows up here.
-import { before, test } from 'node:test';
-import assert from 'node:assert/strict';
-import type { Risk } from '../../core/index.js';
-import { classifyShell, initShell } from '../shell/index.js';
-import { initSql } from '../sql/index.js';
+import { test } from 'node:test';
+import { checkRisks, loadWalker } from './risk-rows.js';
 
-before(async () => {
-  await initShell();
-  await initSql();
-});
+loadWalker();
 
-function check(rows: readonly (readonly [string, Risk])[]): void {
-  const actual = rows.map(([cmd]) => [cmd, classifyShell(cmd).risk]);
-  assert.deepEqual(actual, rows.map(([cmd, r]) => [cmd, r]));
-}
+const check = checkRisks;
 
 test('Secrets managers: vault, doppler, op, infisical, bw, chamber', () => {
   check([

@@ -43,7 +43,12 @@ export function makeTeam(yamlEdit?: (yaml: string) => string): TeamDir {
 export type Server = { url: string; child: ChildProcess; stderr(): string; stop(): Promise<number | null>; kill9(): Promise<void> };
 
 export async function serve(team: TeamDir, extra: string[] = []): Promise<Server> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--dir', team.dir, '--listen', '127.0.0.1:0', '--json', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawnServe(['--dir', team.dir, ...extra]);
+}
+
+/** `bin/countersign serve ARGS --listen 127.0.0.1:0 --json`, resolved once it prints its URL. */
+export async function spawnServe(args: string[]): Promise<Server> {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args, '--listen', '127.0.0.1:0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,12 +1,11 @@
 // The scale-out harness: a team of many agents and senior humans, several real `countersign serve`
 // processes on one PostgreSQL schema, and a load of agents submitting while humans approve.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { starterConfig } from '../../src/config/index.js';
+import { spawnServe, type Server } from '../e2e/kit.js';
 import { hashToken } from '../../src/config/tokens.js';
 
 export const BIN = new URL('../../../bin/countersign', import.meta.url).pathname;
@@ -39,33 +38,10 @@ export function makeHaTeam(agents = 50, humans = 10): HaTeam {
   return team;
 }
 
-export type Instance = { url: string; child: ChildProcess; stderr(): string; stop(): Promise<void>; kill9(): Promise<void> };
+export type Instance = Server;
 
-export async function serveOn(team: HaTeam, database: string): Promise<Instance> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--dir', team.dir, '--listen', '127.0.0.1:0', '--json', '--database', database, '--checkpoint-seconds', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  child.stderr!.on('data', (d) => (err += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! });
-    rl.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-  });
-  const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
-  return {
-    url,
-    child,
-    stderr: () => err,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-    async kill9() {
-      if (child.exitCode === null) child.kill('SIGKILL');
-      await exited;
-    },
-  };
+export function serveOn(team: HaTeam, database: string): Promise<Instance> {
+  return spawnServe(['--dir', team.dir, '--database', database, '--checkpoint-seconds', '0']);
 }
 
 export type Answer = { status: number; body: any };

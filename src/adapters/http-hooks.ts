@@ -59,10 +59,12 @@ export const claudeCodeHttpHook: HttpHookHandler = async (raw, { agent, engine, 
   } catch (err) {
     strictError = err;
   }
-  const parsed = parse(body);
-  const event = parsed.ok ? parsed.call.event : parsed.event;
+  // Anything that throws below, parsing included, must still end in Claude's deny with a 200.
+  let event = 'PreToolUse';
   let outcome: HookOutcome;
   try {
+    const parsed = parse(body);
+    event = parsed.ok ? parsed.call.event : parsed.event;
     if (strictError) throw strictError;
     if (!parsed.ok) throw errorWith(parsed.code, parsed.message);
     const port: DecisionPort = { submit: (input) => engine.submit(agent, input), wait: (id, ms) => waitOrGone(engine, id, ms, signal) };
@@ -70,7 +72,11 @@ export const claudeCodeHttpHook: HttpHookHandler = async (raw, { agent, engine, 
   } catch (err) {
     outcome = failureOutcome(err);
   }
-  return { status: 200, body: output(outcome, event) ?? {} };
+  try {
+    return { status: 200, body: output(outcome, event) ?? {} };
+  } catch {
+    return { status: 200, body: output(failureOutcome(new Error('the answer could not be rendered')), 'PreToolUse') ?? {} };
+  }
 };
 
 export const HTTP_HOOKS: Record<string, HttpHookHandler> = { 'claude-code': claudeCodeHttpHook };
